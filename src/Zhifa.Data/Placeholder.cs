@@ -1,0 +1,1 @@
+namespace Zhifa.Data; public static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace Zhifa.Domain; public static class Placeholder {}
