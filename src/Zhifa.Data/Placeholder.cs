@@ -1,1 +1,0 @@
-namespace Zhifa.Data; public static class Placeholder {}

@@ -1,0 +1,166 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Zhifa.Data.Accounts;
+using Zhifa.Data.Calendar;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Catalog;
+using Zhifa.Domain.Officers;
+
+namespace Zhifa.Data.Storage;
+
+/// <summary>
+/// The platform's one DbContext. The schema it describes is created by the versioned SQL scripts under
+/// Migrations/ (ADR-001); a test proves both agree on each provider.
+/// </summary>
+public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : IdentityDbContext<ZhifaUser>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Power> Powers => Set<Power>();
+    public DbSet<Officer> Officers => Set<Officer>();
+    public DbSet<CertificateEvent> CertificateEvents => Set<CertificateEvent>();
+    public DbSet<EnforcementCase> Cases => Set<EnforcementCase>();
+    public DbSet<CaseOfficer> CaseOfficers => Set<CaseOfficer>();
+    public DbSet<HolidayDayRow> HolidayDays => Set<HolidayDayRow>();
+    public DbSet<HolidayYearRow> HolidayYears => Set<HolidayYearRow>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<Agency>(e =>
+        {
+            e.ToTable("agencies");
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => x.RegionCode);
+            e.Property(x => x.Code).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.RegionCode).HasMaxLength(6);
+            e.Property(x => x.ParentCode).HasMaxLength(64);
+            e.Property(x => x.Category).HasConversion<string>().HasMaxLength(32);
+        });
+
+        b.Entity<Power>(e =>
+        {
+            e.ToTable("powers");
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => x.AgencyId);
+            e.Property(x => x.Code).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(500);
+            e.Property(x => x.Category).HasConversion<string>().HasMaxLength(32);
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Officer>(e =>
+        {
+            e.ToTable("officers");
+            e.HasIndex(x => x.CertificateNumber).IsUnique();
+            e.HasIndex(x => x.AgencyId);
+            e.Property(x => x.CertificateNumber).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.ResidentId).HasMaxLength(18);
+            e.Property(x => x.RevocationReason).HasMaxLength(200);
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<CertificateEvent>(e =>
+        {
+            e.ToTable("certificate_events");
+            e.HasIndex(x => new { x.OfficerId, x.On });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.Property(x => x.RecordedBy).HasMaxLength(256);
+            e.HasOne<Officer>().WithMany().HasForeignKey(x => x.OfficerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<EnforcementCase>(e =>
+        {
+            e.ToTable("cases");
+            e.HasIndex(x => x.Number).IsUnique();
+            // Covering index for the statistics scan by period (agency, category and day per case).
+            e.HasIndex(x => new { x.FiledOn, x.AgencyId, x.Category });
+            e.HasIndex(x => new { x.PowerId, x.FiledOn });
+            e.HasIndex(x => new { x.AgencyId, x.FiledOn });
+            e.HasIndex(x => x.DecidedOn);
+            e.Property(x => x.Number).HasMaxLength(64);
+            e.Property(x => x.Category).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Procedure).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.PartyType).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.PartyName).HasMaxLength(200);
+            e.Property(x => x.PartyCreditCode).HasMaxLength(18);
+            e.Property(x => x.Outcome).HasMaxLength(200);
+            // Money is stored as whole fen (分) so sums are exact in SQL on both providers.
+            e.Property(x => x.Fine).HasConversion(MoneyAsFen).HasColumnName("fine_fen");
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Power>().WithMany().HasForeignKey(x => x.PowerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<CaseOfficer>(e =>
+        {
+            e.ToTable("case_officers");
+            e.HasKey(x => new { x.CaseId, x.OfficerId });
+            e.HasIndex(x => new { x.OfficerId, x.FiledOn });
+            e.HasOne<EnforcementCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Officer>().WithMany().HasForeignKey(x => x.OfficerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<HolidayDayRow>(e =>
+        {
+            e.ToTable("holiday_days");
+            e.HasKey(x => x.Date);
+            e.HasIndex(x => x.Year);
+            e.Property(x => x.Name).HasMaxLength(32);
+        });
+
+        b.Entity<HolidayYearRow>(e =>
+        {
+            e.ToTable("holiday_years");
+            e.HasKey(x => x.Year);
+            e.Property(x => x.Year).ValueGeneratedNever();
+            e.Property(x => x.Source).HasMaxLength(500);
+            e.Property(x => x.LoadedBy).HasMaxLength(256);
+        });
+
+        b.Entity<ZhifaUser>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(100);
+            e.HasIndex(x => x.AgencyId);
+        });
+
+        ApplySnakeCaseColumnNames(b);
+    }
+
+    private static readonly ValueConverter<decimal?, long?> MoneyAsFen = new(
+        v => v == null ? null : (long)decimal.Round(v.Value * 100m, 0, MidpointRounding.AwayFromZero),
+        v => v == null ? null : v.Value / 100m);
+
+    /// <summary>Column names in snake_case for the tables of this platform (Identity keeps its own names).</summary>
+    private static void ApplySnakeCaseColumnNames(ModelBuilder b)
+    {
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            var table = entity.GetTableName();
+            if (table is null || table.StartsWith("AspNet", StringComparison.Ordinal))
+                continue;
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.GetColumnName() == property.Name)
+                    property.SetColumnName(ToSnakeCase(property.Name));
+            }
+        }
+    }
+
+    internal static string ToSnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0)
+                sb.Append('_');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+}
