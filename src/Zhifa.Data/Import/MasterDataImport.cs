@@ -1,0 +1,270 @@
+using System.Data.Common;
+using Dapper;
+using Zhifa.Domain.Catalog;
+using Zhifa.Domain.Identifiers;
+
+namespace Zhifa.Data.Import;
+
+/// <summary>
+/// agencies.csv, powers.csv and officers.csv: small files, read whole, checked, then written row by row inside
+/// the import's transaction. References may point at rows of the same run or rows already stored.
+/// </summary>
+internal sealed class MasterDataImport(DbConnection conn, DbTransaction tx, CatalogLookup lookup, ImportOptions options,
+    IImportErrorSink errors, TimeProvider clock)
+{
+    public static readonly CsvColumn[] AgencyColumns =
+        [new("机关编码", true), new("机关名称", true), new("机关类别", true), new("区划代码", true), new("上级机关编码", false)];
+
+    public static readonly CsvColumn[] PowerColumns =
+        [new("职权编码", true), new("职权名称", true), new("职权类别", true), new("实施机关编码", true), new("法律依据", false)];
+
+    public static readonly CsvColumn[] OfficerColumns =
+    [
+        new("执法证号", true), new("姓名", true), new("所属机关编码", true), new("发证日期", true), new("注销日期", false),
+        new("法制审核人员", false), new("身份证号", false),
+    ];
+
+    private void Error(CsvTable t, string column, string reason) =>
+        errors.Report(new ImportError(t.FileName, t.Line, column, reason));
+
+    private string? Required(CsvTable t, string column)
+    {
+        var v = t[column];
+        if (v is null)
+            Error(t, column, "必填项为空");
+        return v;
+    }
+
+    public async Task<ImportFileSummary> AgenciesAsync(string path)
+    {
+        using var t = CsvTable.Open(path, AgencyColumns, errors);
+        if (!t.HeaderOk)
+            return new ImportFileSummary(t.FileName, 0, 0);
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        var parents = new List<(long Line, string Parent)>();
+        long inserted = 0, updated = 0;
+        while (t.Read())
+        {
+            var before = errors.Count;
+            var code = Required(t, "机关编码");
+            var name = Required(t, "机关名称");
+            var categoryText = Required(t, "机关类别");
+            var regionText = Required(t, "区划代码");
+            var parent = t["上级机关编码"];
+            AgencyCategory category = default;
+            if (categoryText is not null && !AgencyCategoryNames.TryParseChinese(categoryText, out category))
+                Error(t, "机关类别", $"\"{categoryText}\"不是有效的机关类别,应为:{AgencyCategoryNames.AllChinese}");
+            if (regionText is not null)
+            {
+                var region = RegionCode.Create(regionText);
+                if (!region.IsSuccess)
+                    Error(t, "区划代码", region.Error!.Message);
+            }
+            if (code is null)
+                continue;
+            if (seen.TryGetValue(code, out var firstLine))
+            {
+                Error(t, "机关编码", $"机关编码\"{code}\"在本文件第{firstLine}行已出现");
+                continue;
+            }
+            seen[code] = t.Line;
+            var exists = lookup.Agencies.TryGetValue(code, out var existing);
+            if (exists && !options.Upsert)
+            {
+                Error(t, "机关编码", $"机关编码\"{code}\"已存在;如需更新请使用 --upsert");
+                continue;
+            }
+            if (parent is not null)
+                parents.Add((t.Line, parent));
+            if (errors.Count != before)
+            {
+                lookup.Agencies.TryAdd(code, new AgencyRef(0, category));
+                continue;
+            }
+            var row = new { code, name, category = category.ToString(), region = regionText, parent };
+            if (exists)
+            {
+                await conn.ExecuteAsync("UPDATE agencies SET name=@name, category=@category, region_code=@region, parent_code=@parent WHERE code=@code", row, tx);
+                lookup.Agencies[code] = existing! with { Category = category };
+                updated++;
+            }
+            else
+            {
+                var id = await conn.ExecuteScalarAsync<long>(
+                    "INSERT INTO agencies (code, name, category, region_code, parent_code) VALUES (@code, @name, @category, @region, @parent) RETURNING id",
+                    row, tx);
+                lookup.Agencies[code] = new AgencyRef(id, category);
+                inserted++;
+            }
+        }
+        foreach (var (line, p) in parents)
+            if (!lookup.Agencies.ContainsKey(p))
+                errors.Report(new ImportError(t.FileName, line, "上级机关编码", $"上级机关\"{p}\"不存在"));
+        return new ImportFileSummary(t.FileName, inserted, updated);
+    }
+
+    public async Task<ImportFileSummary> PowersAsync(string path)
+    {
+        using var t = CsvTable.Open(path, PowerColumns, errors);
+        if (!t.HeaderOk)
+            return new ImportFileSummary(t.FileName, 0, 0);
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        long inserted = 0, updated = 0;
+        while (t.Read())
+        {
+            var before = errors.Count;
+            var code = Required(t, "职权编码");
+            var name = Required(t, "职权名称");
+            var categoryText = Required(t, "职权类别");
+            var agencyCode = Required(t, "实施机关编码");
+            var basis = t["法律依据"];
+            PowerCategory category = default;
+            if (categoryText is not null && !PowerCategoryNames.TryParseChinese(categoryText, out category))
+                Error(t, "职权类别", $"\"{categoryText}\"不是有效的职权类别,应为:{PowerCategoryNames.AllChinese}");
+            AgencyRef? agency = null;
+            if (agencyCode is not null && !lookup.Agencies.TryGetValue(agencyCode, out agency))
+                Error(t, "实施机关编码", $"实施机关\"{agencyCode}\"不存在");
+            if (code is null)
+                continue;
+            if (seen.TryGetValue(code, out var firstLine))
+            {
+                Error(t, "职权编码", $"职权编码\"{code}\"在本文件第{firstLine}行已出现");
+                continue;
+            }
+            seen[code] = t.Line;
+            var exists = lookup.Powers.TryGetValue(code, out _);
+            if (exists && !options.Upsert)
+            {
+                Error(t, "职权编码", $"职权编码\"{code}\"已存在;如需更新请使用 --upsert");
+                continue;
+            }
+            if (errors.Count != before || agency is null || agency.Id == 0)
+            {
+                lookup.Powers[code] = new PowerRef(0, 0, category);
+                continue;
+            }
+            var row = new { code, name, category = category.ToString(), agency = agency.Id, basis };
+            if (exists)
+            {
+                await conn.ExecuteAsync("UPDATE powers SET name=@name, category=@category, agency_id=@agency, legal_basis=@basis WHERE code=@code", row, tx);
+                lookup.Powers[code] = lookup.Powers[code] with { AgencyId = agency.Id, Category = category };
+                updated++;
+            }
+            else
+            {
+                var id = await conn.ExecuteScalarAsync<long>(
+                    "INSERT INTO powers (code, name, category, agency_id, legal_basis) VALUES (@code, @name, @category, @agency, @basis) RETURNING id",
+                    row, tx);
+                lookup.Powers[code] = new PowerRef(id, agency.Id, category);
+                inserted++;
+            }
+        }
+        return new ImportFileSummary(t.FileName, inserted, updated);
+    }
+
+    public async Task<ImportFileSummary> OfficersAsync(string path)
+    {
+        using var t = CsvTable.Open(path, OfficerColumns, errors);
+        if (!t.HeaderOk)
+            return new ImportFileSummary(t.FileName, 0, 0);
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        long inserted = 0, updated = 0;
+        var now = clock.GetUtcNow();
+        while (t.Read())
+        {
+            var before = errors.Count;
+            var number = Required(t, "执法证号");
+            var name = Required(t, "姓名");
+            var agencyCode = Required(t, "所属机关编码");
+            var issuedText = Required(t, "发证日期");
+            var revokedText = t["注销日期"];
+            var reviewerText = t["法制审核人员"];
+            var residentText = t["身份证号"];
+            AgencyRef? agency = null;
+            if (agencyCode is not null && !lookup.Agencies.TryGetValue(agencyCode, out agency))
+                Error(t, "所属机关编码", $"机关\"{agencyCode}\"不存在");
+            DateOnly issued = default, revokedValue = default;
+            DateOnly? revoked = null;
+            if (issuedText is not null && !FieldParsers.TryDate(issuedText, out issued))
+                Error(t, "发证日期", FieldParsers.DateRule(issuedText));
+            if (revokedText is not null)
+            {
+                if (!FieldParsers.TryDate(revokedText, out revokedValue))
+                    Error(t, "注销日期", FieldParsers.DateRule(revokedText));
+                else if (issuedText is not null && issued != default && revokedValue < issued)
+                    Error(t, "注销日期", $"注销日期 {revokedText} 早于发证日期 {issuedText}");
+                else
+                    revoked = revokedValue;
+            }
+            var isReviewer = false;
+            if (reviewerText is not null)
+            {
+                if (reviewerText == "是")
+                    isReviewer = true;
+                else if (reviewerText != "否")
+                    Error(t, "法制审核人员", $"\"{reviewerText}\"无效,应为\"是\"或\"否\"");
+            }
+            string? residentId = null;
+            if (residentText is not null)
+            {
+                var rid = ResidentId.Create(residentText);
+                if (rid.IsSuccess)
+                    residentId = rid.Value!.ToString();
+                else
+                    Error(t, "身份证号", rid.Error!.Message);
+            }
+            if (number is null)
+                continue;
+            if (seen.TryGetValue(number, out var firstLine))
+            {
+                Error(t, "执法证号", $"执法证号\"{number}\"在本文件第{firstLine}行已出现");
+                continue;
+            }
+            seen[number] = t.Line;
+            var exists = lookup.Officers.TryGetValue(number, out var existing);
+            if (exists && !options.Upsert)
+            {
+                Error(t, "执法证号", $"执法证号\"{number}\"已存在;如需更新请使用 --upsert");
+                continue;
+            }
+            if (errors.Count != before || agency is null || agency.Id == 0)
+            {
+                lookup.Officers[number] = new OfficerRef(0, 0, issued, revoked);
+                continue;
+            }
+            var row = new
+            {
+                number, name, agency = agency.Id, issued, revoked, reason = revoked is null ? null : "导入:注销",
+                reviewer = isReviewer, residentId,
+            };
+            long id;
+            if (exists)
+            {
+                id = existing!.Id;
+                await conn.ExecuteAsync(
+                    "UPDATE officers SET name=@name, agency_id=@agency, issued_on=@issued, revoked_on=@revoked, revocation_reason=@reason, is_legal_reviewer=@reviewer, resident_id=@residentId WHERE certificate_number=@number",
+                    row, tx);
+                updated++;
+                if (existing.RevokedOn is null && revoked is not null)
+                    await AddEventAsync(id, "Revoked", revoked.Value, "导入:注销", now);
+            }
+            else
+            {
+                id = await conn.ExecuteScalarAsync<long>(
+                    "INSERT INTO officers (certificate_number, name, agency_id, issued_on, revoked_on, revocation_reason, is_legal_reviewer, resident_id) VALUES (@number, @name, @agency, @issued, @revoked, @reason, @reviewer, @residentId) RETURNING id",
+                    row, tx);
+                inserted++;
+                await AddEventAsync(id, "Issued", issued, "导入", now);
+                if (revoked is not null)
+                    await AddEventAsync(id, "Revoked", revoked.Value, "导入:注销", now);
+            }
+            lookup.Officers[number] = new OfficerRef(id, agency.Id, issued, revoked);
+        }
+        return new ImportFileSummary(t.FileName, inserted, updated);
+    }
+
+    private Task AddEventAsync(long officerId, string kind, DateOnly on, string reason, DateTimeOffset now) =>
+        conn.ExecuteAsync(
+            "INSERT INTO certificate_events (officer_id, kind, \"on\", reason, recorded_at, recorded_by) VALUES (@officerId, @kind, @on, @reason, @now, @actor)",
+            new { officerId, kind, on, reason, now, actor = options.Actor }, tx);
+}
