@@ -1,1 +1,0 @@
-namespace Zhifa.Domain; public static class Placeholder {}
