@@ -1,7 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-
 namespace Zhifa.Data.Import;
 
 /// <summary>A column of an exchange-format file: its Chinese header and whether a value is required.</summary>
@@ -15,9 +11,9 @@ public sealed class CsvTable : IDisposable
 {
     private readonly FileStream _stream;
     private readonly StreamReader _reader;
-    private readonly CsvParser _parser;
+    private readonly Rfc4180Reader _parser;
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private long _lastRawRow;
+    private IReadOnlyList<string> _row = [];
 
     public string FileName { get; }
     public long Line { get; private set; }
@@ -30,15 +26,7 @@ public sealed class CsvTable : IDisposable
         FileName = Path.GetFileName(path);
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         _reader = new StreamReader(_stream, new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, 1 << 16);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Mode = CsvMode.RFC4180,
-            BadDataFound = null,
-            DetectDelimiter = false,
-            TrimOptions = TrimOptions.None,
-            CountBytes = false,
-        };
-        _parser = new CsvParser(_reader, config);
+        _parser = new Rfc4180Reader(_reader);
     }
 
     public static CsvTable Open(string path, IReadOnlyList<CsvColumn> columns, IImportErrorSink errors)
@@ -56,11 +44,11 @@ public sealed class CsvTable : IDisposable
             errors.Report(new ImportError(FileName, 1, "表头", "文件为空,第一行应为列名"));
             return;
         }
-        _lastRawRow = _parser.RawRow;
+        var headers = _parser.Fields;
         var known = columns.ToDictionary(c => c.Header, StringComparer.Ordinal);
-        for (var i = 0; i < _parser.Count; i++)
+        for (var i = 0; i < headers.Count; i++)
         {
-            var header = _parser[i].Trim();
+            var header = headers[i].Trim();
             if (!known.ContainsKey(header))
                 errors.Report(new ImportError(FileName, 1, header.Length == 0 ? $"第{i + 1}列" : header,
                     $"未知列\"{header}\"。允许的列:{string.Join("、", columns.Select(c => c.Header))}"));
@@ -77,16 +65,19 @@ public sealed class CsvTable : IDisposable
     {
         while (_parser.Read())
         {
-            Line = _lastRawRow + 1;
-            _lastRawRow = _parser.RawRow;
-            if (_parser.Count == 1 && _parser[0].Length == 0)
+            Line = _parser.StartLine;
+            _row = _parser.Fields;
+            if (_row.Count == 1 && _row[0].Length == 0)
                 continue; // a blank line (e.g. a trailing newline pair) is not a record
             return true;
         }
         return false;
     }
 
-    public int FieldCount => _parser.Count;
+    public int FieldCount => _row.Count;
+
+    /// <summary>Why the current record is not well-formed CSV, or null.</summary>
+    public string? Malformed => _parser.Malformed ?? (_row.Count > _index.Count ? $"字段数为{_row.Count},多于表头的{_index.Count}列" : null);
 
     public bool HasColumn(string header) => _index.ContainsKey(header);
 
@@ -95,9 +86,9 @@ public sealed class CsvTable : IDisposable
     {
         get
         {
-            if (!_index.TryGetValue(header, out var i) || i >= _parser.Count)
+            if (!_index.TryGetValue(header, out var i) || i >= _row.Count)
                 return null;
-            var v = _parser[i];
+            var v = _row[i];
             if (v.Length == 0)
                 return null;
             v = v.Trim();
@@ -107,7 +98,6 @@ public sealed class CsvTable : IDisposable
 
     public void Dispose()
     {
-        _parser.Dispose();
         _reader.Dispose();
         _stream.Dispose();
     }

@@ -1,0 +1,86 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Zhifa.Data.Storage;
+
+namespace Zhifa.Data.Import;
+
+/// <summary>
+/// <c>zhifa import &lt;folder&gt;</c>: reads the exchange-format files of a folder in the order agencies → powers →
+/// officers → cases inside one transaction, streaming the case file, and commits only when no row was refused
+/// (exchange-format.md: all-or-nothing).
+/// </summary>
+public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions options, TimeProvider clock)
+{
+    public static readonly string[] FileOrder = ["agencies.csv", "powers.csv", "officers.csv", "cases.csv"];
+
+    public async Task<ImportOutcome> RunAsync(string folder, IImportErrorSink errors, IProgress<ImportProgress>? progress = null,
+        CancellationToken ct = default)
+    {
+        if (!Directory.Exists(folder))
+        {
+            errors.Report(new ImportError(folder, 0, "目录", "导入目录不存在"));
+            return new ImportOutcome(false, [], errors.Count);
+        }
+        var present = FileOrder.Where(f => File.Exists(Path.Combine(folder, f))).ToList();
+        foreach (var other in Directory.EnumerateFiles(folder, "*.csv").Select(Path.GetFileName).Order())
+            if (!FileOrder.Contains(other, StringComparer.Ordinal))
+                errors.Report(new ImportError(other!, 0, "文件", $"未知的交换文件,应为:{string.Join("、", FileOrder)}"));
+        if (present.Count == 0)
+            errors.Report(new ImportError(folder, 0, "目录", $"目录中没有可导入的文件({string.Join("、", FileOrder)})"));
+        if (errors.Count > 0)
+            return new ImportOutcome(false, [], errors.Count);
+
+        await new SchemaMigrator(target).MigrateAsync(ct: ct);
+        await using var conn = await target.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var lookup = await CatalogLookup.LoadAsync(conn, tx);
+        var master = new MasterDataImport(conn, tx, lookup, options, errors, clock);
+        var summaries = new List<ImportFileSummary>();
+        foreach (var file in present)
+        {
+            var path = Path.Combine(folder, file);
+            summaries.Add(file switch
+            {
+                "agencies.csv" => await master.AgenciesAsync(path),
+                "powers.csv" => await master.PowersAsync(path),
+                "officers.csv" => await master.OfficersAsync(path),
+                _ => await ImportCasesAsync(conn, tx, lookup, path, errors, progress, ct),
+            });
+        }
+        if (errors.Count > 0)
+        {
+            await tx.RollbackAsync(ct);
+            return new ImportOutcome(false, summaries, errors.Count);
+        }
+        await tx.CommitAsync(ct);
+        return new ImportOutcome(true, summaries, 0);
+    }
+
+    private async Task<ImportFileSummary> ImportCasesAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx,
+        CatalogLookup lookup, string path, IImportErrorSink errors, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        using var t = CsvTable.Open(path, CaseRowValidator.Columns, errors);
+        if (!t.HeaderOk)
+            return new ImportFileSummary(t.FileName, 0, 0);
+        var validator = new CaseRowValidator(lookup, options, errors);
+        await using ICaseWriter writer = conn switch
+        {
+            SqliteConnection s => new SqliteCaseWriter(s, (SqliteTransaction)tx, options.Upsert, errors),
+            NpgsqlConnection n => await PostgresCaseWriter.StartAsync(n, (NpgsqlTransaction)tx, options.Upsert, errors, t.FileName),
+            _ => throw new InvalidOperationException("unknown provider"),
+        };
+        var row = new CaseRow();
+        long rows = 0;
+        while (t.Read())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (validator.Check(t, row))
+                await writer.WriteAsync(row, t.FileName);
+            if (++rows % 8192 == 0)
+                progress?.Report(new ImportProgress(t.FileName, t.Position, t.Length, rows));
+        }
+        progress?.Report(new ImportProgress(t.FileName, t.Length, t.Length, rows));
+        var (inserted, updated) = await writer.FinishAsync(write: errors.Count == 0);
+        return new ImportFileSummary(t.FileName, inserted, updated);
+    }
+}

@@ -1,0 +1,283 @@
+using System.Data.Common;
+using Zhifa.Data.Storage;
+using Zhifa.Domain.Cases;
+using Zhifa.Domain.Catalog;
+using Zhifa.Domain.Calendar;
+using Zhifa.Domain.Common;
+using Zhifa.Domain.Identifiers;
+
+namespace Zhifa.Data.Statistics;
+
+/// <summary>
+/// Computes <see cref="SupervisionFigures"/> — shared/spec/statistics.md, each figure defined once — for any
+/// period and scope. Heavy work is plain SQL both providers run: one grouped scan of the period's cases and
+/// index seeks per officer and per power; the small catalog is filtered in memory.
+/// </summary>
+public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar calendar, PenaltyLimits limits)
+{
+    private sealed record AgencyInfo(long Id, string Code, AgencyCategory Category, string RegionCode, DateOnly? Established, DateOnly? Abolished);
+
+    public async Task<Result<SupervisionFigures>> ComputeAsync(StatisticsPeriod period, StatisticsScope scope, CancellationToken ct = default)
+    {
+        if (period.To < period.From)
+            return new DomainError("statistics.bad_period", $"统计期间无效:开始日期 {period.From:yyyy-MM-dd} 晚于结束日期 {period.To:yyyy-MM-dd}");
+        await using var conn = await target.OpenConnectionAsync(ct);
+        var all = await LoadAgenciesAsync(conn, ct);
+        var scoped = SelectScope(all, scope, out var error);
+        if (error is not null)
+            return error;
+
+        var ids = scoped.Select(a => a.Id).ToHashSet();
+        var filter = scope == StatisticsScope.All ? "" : $" AND {{0}}agency_id IN ({(ids.Count == 0 ? "-1" : string.Join(",", ids))})";
+        string ScopeOn(string alias) => string.Format(System.Globalization.CultureInfo.InvariantCulture, filter, alias);
+
+        var existing = scoped.Where(a => (a.Established is null || a.Established <= period.To) && (a.Abolished is null || a.Abolished > period.To)).ToList();
+
+        // Officers: certificates valid on the period end, issued and revoked within it.
+        long certified = 0, reviewers = 0, issued = 0, revoked = 0;
+        var certifiedIds = new HashSet<long>();
+        await using (var r = await QueryAsync(conn, "SELECT id, agency_id, issued_on, revoked_on, is_legal_reviewer FROM officers", period, ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                if (!ids.Contains(r.GetInt64(1)))
+                    continue;
+                var issuedOn = r.GetFieldValue<DateOnly>(2);
+                DateOnly? revokedOn = r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3);
+                if (issuedOn <= period.To && (revokedOn is null || revokedOn > period.To))
+                {
+                    certified++;
+                    certifiedIds.Add(r.GetInt64(0));
+                    if (r.GetBoolean(4))
+                        reviewers++;
+                }
+                if (issuedOn >= period.From && issuedOn <= period.To)
+                    issued++;
+                if (revokedOn >= period.From && revokedOn <= period.To)
+                    revoked++;
+            }
+        }
+
+        // One grouped scan of the period's cases gives totals, categories, agencies with cases and 零执法 months.
+        var byId = all.ToDictionary(a => a.Id);
+        long total = 0, inspection = 0, penalty = 0, other = 0;
+        var byCategory = new SortedDictionary<AgencyCategory, long[]>();
+        foreach (var a in scoped)
+            byCategory.TryAdd(a.Category, new long[4]);
+        var activeMonths = new HashSet<(long, int)>();
+        var activeAgencies = new HashSet<long>();
+        await using (var r = await QueryAsync(conn,
+                         $"SELECT agency_id, category, filed_on, count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")} GROUP BY agency_id, category, filed_on",
+                         period, ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                var agencyId = r.GetInt64(0);
+                var category = Enum.Parse<PowerCategory>(r.GetString(1));
+                var day = r.GetFieldValue<DateOnly>(2);
+                var n = r.GetInt64(3);
+                var slot = category switch { PowerCategory.Inspection => 1, PowerCategory.Penalty => 2, _ => 3 };
+                total += n;
+                if (slot == 1) inspection += n; else if (slot == 2) penalty += n; else other += n;
+                var counts = byCategory[byId[agencyId].Category];
+                counts[0] += n;
+                counts[slot] += n;
+                activeAgencies.Add(agencyId);
+                activeMonths.Add((agencyId, day.Year * 12 + day.Month - 1));
+            }
+        }
+
+        var previousPeriod = period.OneYearEarlier();
+        var previous = await ScalarAsync(conn, $"SELECT count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")}", previousPeriod, ct);
+
+        // 参与办案率: one index seek per officer on case_officers (officer_id, filed_on).
+        var participating = 0L;
+        await using (var r = await QueryAsync(conn,
+                         $"SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co JOIN cases c ON c.id = co.case_id WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to{ScopeOn("c.")})",
+                         period, ct))
+        {
+            while (await r.ReadAsync(ct))
+                if (certifiedIds.Contains(r.GetInt64(0)))
+                    participating++;
+        }
+
+        // 执法职权履职率: powers of the scope's agencies exercised by a case of the period.
+        long powers = 0, exercised = 0;
+        await using (var r = await QueryAsync(conn,
+                         "SELECT p.agency_id, CASE WHEN EXISTS (SELECT 1 FROM cases c WHERE c.power_id = p.id AND c.filed_on >= @from AND c.filed_on <= @to) THEN 1 ELSE 0 END FROM powers p WHERE (p.valid_from IS NULL OR p.valid_from <= @to) AND (p.valid_to IS NULL OR p.valid_to >= @from)",
+                         period, ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                if (!ids.Contains(r.GetInt64(0)))
+                    continue;
+                powers++;
+                exercised += Convert.ToInt64(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        var zero = new List<ZeroEnforcementMonth>();
+        foreach (var a in existing.OrderBy(a => a.Code, StringComparer.Ordinal))
+        {
+            for (var m = new DateOnly(period.From.Year, period.From.Month, 1); m <= period.To; m = m.AddMonths(1))
+                if (!activeMonths.Contains((a.Id, m.Year * 12 + m.Month - 1)))
+                    zero.Add(new ZeroEnforcementMonth(a.Code, $"{m:yyyy-MM}"));
+        }
+
+        var (overdue, late, unpublished, provisional) = await PenaltyListsAsync(conn, period, ScopeOn(""), ct);
+        var fines = await ScalarAsync(conn,
+            $"SELECT coalesce(sum(fine_fen), 0) FROM cases WHERE category = 'Penalty' AND decided_on >= @from AND decided_on <= @to{ScopeOn("")}", period, ct);
+
+        return new SupervisionFigures
+        {
+            Period = period,
+            Scope = scope,
+            Region = scope.RegionCode ?? CoveringRegion(scoped),
+            Agencies = existing.Count,
+            CertifiedOfficers = certified,
+            LegalReviewers = reviewers,
+            NewCertificates = issued,
+            RevokedCertificates = revoked,
+            Cases = new CaseCounts(total, inspection, penalty, other),
+            ByAgencyCategory = byCategory.Select(kv => new KeyValuePair<string, CaseCounts>(kv.Key.ToChinese(),
+                new CaseCounts(kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3]))).ToList(),
+            PreviousYearCases = previous,
+            YoyCaseGrowth = Rate(total - previous, previous),
+            OfficerParticipationRate = Rate(participating, certified),
+            AgencyEnforcementRate = Rate(existing.Count(a => activeAgencies.Contains(a.Id)), existing.Count),
+            PowerExerciseRate = Rate(exercised, powers),
+            ZeroEnforcementMonths = zero,
+            OverduePenaltyCases = overdue,
+            LatePublicity = late,
+            UnpublishedDecisions = unpublished,
+            FinesFen = fines,
+            Provisional = provisional,
+        };
+    }
+
+    private static double? Rate(long numerator, long denominator) =>
+        denominator == 0 ? null : Math.Round((double)numerator / denominator, 4, MidpointRounding.AwayFromZero);
+
+    private async Task<(List<string>, List<string>, List<string>, bool)> PenaltyListsAsync(DbConnection conn, StatisticsPeriod period,
+        string scopeFilter, CancellationToken ct)
+    {
+        List<string> overdue = [], late = [], unpublished = [];
+        var provisional = false;
+        await using var r = await QueryAsync(conn,
+            $"SELECT number, filed_on, decided_on, published_on, extension_days FROM cases WHERE category = 'Penalty' AND procedure = 'General' AND ((filed_on >= @from AND filed_on <= @to) OR (decided_on >= @from AND decided_on <= @to)){scopeFilter}",
+            period, ct);
+        while (await r.ReadAsync(ct))
+        {
+            var number = r.GetString(0);
+            var filed = r.GetFieldValue<DateOnly>(1);
+            DateOnly? decided = r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2);
+            DateOnly? published = r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3);
+            var extension = r.GetInt32(4);
+            if (filed >= period.From && filed <= period.To)
+            {
+                var limit = PenaltyDeadlines.DecisionLimit(calendar, limits, filed, extension);
+                if (decided is { } d ? d > limit.Date : limit.Date < period.To)
+                {
+                    overdue.Add(number);
+                    provisional |= limit.Provisional;
+                }
+            }
+            if (decided is { } decidedOn && decidedOn >= period.From && decidedOn <= period.To)
+            {
+                var limit = PenaltyDeadlines.PublicationLimit(calendar, limits, decidedOn);
+                if (published is { } p && p > limit.Date)
+                {
+                    late.Add(number);
+                    provisional |= limit.Provisional;
+                }
+                else if (published is null && limit.Date <= period.To)
+                {
+                    unpublished.Add(number);
+                    provisional |= limit.Provisional;
+                }
+            }
+        }
+        overdue.Sort(StringComparer.Ordinal);
+        late.Sort(StringComparer.Ordinal);
+        unpublished.Sort(StringComparer.Ordinal);
+        return (overdue, late, unpublished, provisional);
+    }
+
+    private static async Task<List<AgencyInfo>> LoadAgenciesAsync(DbConnection conn, CancellationToken ct)
+    {
+        var list = new List<AgencyInfo>();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT id, code, category, region_code, established_on, abolished_on FROM agencies";
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            list.Add(new AgencyInfo(r.GetInt64(0), r.GetString(1), Enum.Parse<AgencyCategory>(r.GetString(2)), r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5)));
+        return list;
+    }
+
+    private static List<AgencyInfo> SelectScope(List<AgencyInfo> all, StatisticsScope scope, out DomainError? error)
+    {
+        error = null;
+        if (scope.AgencyCode is { } code)
+        {
+            var agency = all.Where(a => a.Code == code).ToList();
+            if (agency.Count == 0)
+                error = new DomainError("statistics.unknown_agency", $"机关编码\"{code}\"不存在");
+            return agency;
+        }
+        if (scope.RegionCode is { } regionText)
+        {
+            var region = RegionCode.Create(regionText);
+            if (!region.IsSuccess)
+            {
+                error = region.Error;
+                return [];
+            }
+            return all.Where(a => RegionCode.Create(a.RegionCode) is { IsSuccess: true } r && region.Value.Covers(r.Value)).ToList();
+        }
+        return all;
+    }
+
+    /// <summary>The smallest region code covering every agency: a county, its city, its province, or none.</summary>
+    private static string? CoveringRegion(List<AgencyInfo> agencies)
+    {
+        if (agencies.Count == 0)
+            return null;
+        var codes = agencies.Select(a => a.RegionCode).Distinct().ToList();
+        if (codes.Count == 1)
+            return codes[0];
+        if (codes.Select(c => c[..4]).Distinct().Count() == 1)
+            return codes[0][..4] + "00";
+        if (codes.Select(c => c[..2]).Distinct().Count() == 1)
+            return codes[0][..2] + "0000";
+        return null;
+    }
+
+    private static async Task<DbDataReader> QueryAsync(DbConnection conn, string sql, StatisticsPeriod period, CancellationToken ct)
+    {
+        var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 0;
+        AddDate(cmd, "@from", period.From);
+        AddDate(cmd, "@to", period.To);
+        return await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.Default, ct);
+    }
+
+    private static async Task<long> ScalarAsync(DbConnection conn, string sql, StatisticsPeriod period, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 0;
+        AddDate(cmd, "@from", period.From);
+        AddDate(cmd, "@to", period.To);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void AddDate(DbCommand cmd, string name, DateOnly value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+}
