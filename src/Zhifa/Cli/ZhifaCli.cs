@@ -20,6 +20,7 @@ public static class ZhifaCli
         var root = new RootCommand("执法监督平台 zhifa:行政执法监督平台的网站、接口与命令行");
         root.Options.Add(Db);
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
         // serve and user are registered by the web host (Web/).
 
