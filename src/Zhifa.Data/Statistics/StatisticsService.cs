@@ -15,7 +15,7 @@ namespace Zhifa.Data.Statistics;
 /// </summary>
 public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar calendar, PenaltyLimits limits)
 {
-    private sealed record AgencyInfo(long Id, string Code, AgencyCategory Category, string RegionCode, DateOnly? Established, DateOnly? Abolished);
+    private sealed record AgencyInfo(long Id, string Code, string Name, AgencyCategory Category, string RegionCode, DateOnly? Established, DateOnly? Abolished);
 
     public async Task<Result<SupervisionFigures>> ComputeAsync(StatisticsPeriod period, StatisticsScope scope, CancellationToken ct = default)
     {
@@ -35,7 +35,8 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
 
         // Officers: certificates valid on the period end, issued and revoked within it.
         long certified = 0, reviewers = 0, issued = 0, revoked = 0;
-        var certifiedIds = new HashSet<long>();
+        var certifiedIds = new Dictionary<long, long>(); // officer -> agency
+        var certifiedByAgency = new Dictionary<long, long>();
         await using (var r = await QueryAsync(conn, "SELECT id, agency_id, issued_on, revoked_on, is_legal_reviewer FROM officers", period, ct))
         {
             while (await r.ReadAsync(ct))
@@ -47,7 +48,8 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
                 if (issuedOn <= period.To && (revokedOn is null || revokedOn > period.To))
                 {
                     certified++;
-                    certifiedIds.Add(r.GetInt64(0));
+                    certifiedIds[r.GetInt64(0)] = r.GetInt64(1);
+                    certifiedByAgency[r.GetInt64(1)] = certifiedByAgency.GetValueOrDefault(r.GetInt64(1)) + 1;
                     if (r.GetBoolean(4))
                         reviewers++;
                 }
@@ -66,6 +68,7 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
             byCategory.TryAdd(a.Category, new long[4]);
         var activeMonths = new HashSet<(long, int)>();
         var activeAgencies = new HashSet<long>();
+        var perAgency = new Dictionary<long, long[]>();
         await using (var r = await QueryAsync(conn,
                          $"SELECT agency_id, category, filed_on, count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")} GROUP BY agency_id, category, filed_on",
                          period, ct))
@@ -83,6 +86,10 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
                 counts[0] += n;
                 counts[slot] += n;
                 activeAgencies.Add(agencyId);
+                if (!perAgency.TryGetValue(agencyId, out var own))
+                    perAgency[agencyId] = own = new long[4];
+                own[0] += n;
+                own[slot] += n;
                 activeMonths.Add((agencyId, day.Year * 12 + day.Month - 1));
             }
         }
@@ -92,13 +99,17 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
 
         // 参与办案率: one index seek per officer on case_officers (officer_id, filed_on).
         var participating = 0L;
+        var participatingByAgency = new Dictionary<long, long>();
         await using (var r = await QueryAsync(conn,
                          $"SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co JOIN cases c ON c.id = co.case_id WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to{ScopeOn("c.")})",
                          period, ct))
         {
             while (await r.ReadAsync(ct))
-                if (certifiedIds.Contains(r.GetInt64(0)))
+                if (certifiedIds.TryGetValue(r.GetInt64(0), out var officerAgency))
+                {
                     participating++;
+                    participatingByAgency[officerAgency] = participatingByAgency.GetValueOrDefault(officerAgency) + 1;
+                }
         }
 
         // 执法职权履职率: powers of the scope's agencies exercised by a case of the period.
@@ -152,6 +163,13 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
             UnpublishedDecisions = unpublished,
             FinesFen = fines,
             Provisional = provisional,
+            PerAgency = existing.OrderBy(a => a.Code, StringComparer.Ordinal).Select(a =>
+            {
+                var c = perAgency.GetValueOrDefault(a.Id) ?? new long[4];
+                return new AgencyFigures(a.Code, a.Name, a.Category.ToChinese(), certifiedByAgency.GetValueOrDefault(a.Id),
+                    participatingByAgency.GetValueOrDefault(a.Id), new CaseCounts(c[0], c[1], c[2], c[3]),
+                    zero.Count(z => z.Agency == a.Code));
+            }).ToList(),
         };
     }
 
@@ -207,11 +225,11 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
     {
         var list = new List<AgencyInfo>();
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT id, code, category, region_code, established_on, abolished_on FROM agencies";
+        cmd.CommandText = "SELECT id, code, name, category, region_code, established_on, abolished_on FROM agencies";
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
-            list.Add(new AgencyInfo(r.GetInt64(0), r.GetString(1), Enum.Parse<AgencyCategory>(r.GetString(2)), r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5)));
+            list.Add(new AgencyInfo(r.GetInt64(0), r.GetString(1), r.GetString(2), Enum.Parse<AgencyCategory>(r.GetString(3)), r.GetString(4),
+                r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6)));
         return list;
     }
 

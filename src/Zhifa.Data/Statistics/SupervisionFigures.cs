@@ -5,6 +5,10 @@ public sealed record CaseCounts(long Total, long Inspection, long Penalty, long 
 
 public sealed record ZeroEnforcementMonth(string Agency, string Month);
 
+/// <summary>One agency's line of the report's tables.</summary>
+public sealed record AgencyFigures(string Code, string Name, string Category, long CertifiedOfficers, long ParticipatingOfficers,
+    CaseCounts Cases, int ZeroEnforcementMonths);
+
 /// <summary>Every figure of shared/spec/statistics.md for one period and scope; the one definition all outputs use.</summary>
 public sealed record SupervisionFigures
 {
@@ -34,6 +38,9 @@ public sealed record SupervisionFigures
 
     /// <summary>Sum of fines in fen (分).</summary>
     public long FinesFen { get; init; }
+
+    /// <summary>Per agency of the scope existing at the period end, by code (not part of the JSON keys).</summary>
+    public IReadOnlyList<AgencyFigures> PerAgency { get; init; } = [];
 
     /// <summary>True when a deadline behind the lists fell in a year without a loaded holiday schedule.</summary>
     public bool Provisional { get; init; }

@@ -56,6 +56,40 @@ internal static class ReportCommand
                 await File.WriteAllTextAsync(file, text + "\n", ct);
             return ExitCodes.Ok;
         });
-        return new Command("report", "报告") { annual };
+        return new Command("report", "报告") { annual, Statistics() };
+    }
+
+    /// <summary><c>zhifa report statistics --from D --to D [--region|--agency]</c>: the figures of any period as JSON, as the API gives them.</summary>
+    private static Command Statistics()
+    {
+        var from = new Option<string>("--from") { Description = "开始日期 YYYY-MM-DD", Required = true };
+        var to = new Option<string>("--to") { Description = "结束日期 YYYY-MM-DD", Required = true };
+        var region = new Option<string?>("--region") { Description = "区划代码" };
+        var agency = new Option<string?>("--agency") { Description = "机关编码" };
+        var cmd = new Command("statistics", "任意期间与范围的执法监督统计(JSON)") { from, to, region, agency };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var regionCode = pr.GetValue(region);
+            var agencyCode = pr.GetValue(agency);
+            if (regionCode is not null && agencyCode is not null)
+                return CliOutput.Fail("--region 与 --agency 只能选择其一");
+            if (!Zhifa.Data.Import.FieldParsers.TryDate(pr.GetValue(from)!, out var fromDate))
+                return CliOutput.Fail($"--from:{Zhifa.Data.Import.FieldParsers.DateRule(pr.GetValue(from)!)}");
+            if (!Zhifa.Data.Import.FieldParsers.TryDate(pr.GetValue(to)!, out var toDate))
+                return CliOutput.Fail($"--to:{Zhifa.Data.Import.FieldParsers.DateRule(pr.GetValue(to)!)}");
+            var target = await ZhifaCli.OpenAsync(pr, ct);
+            if (target is null)
+                return ExitCodes.BadInput;
+            var scope = agencyCode is not null ? StatisticsScope.ForAgency(agencyCode)
+                : regionCode is not null ? StatisticsScope.ForRegion(regionCode) : StatisticsScope.All;
+            var calendar = await new CalendarStore(target).LoadAsync(ct);
+            var figures = await new StatisticsService(target, calendar, new PenaltyLimits())
+                .ComputeAsync(new StatisticsPeriod(fromDate, toDate), scope, ct);
+            if (!figures.IsSuccess)
+                return CliOutput.Fail(figures.Error!.Message);
+            Console.WriteLine(FiguresJson.Write(figures.Value, annual: false));
+            return ExitCodes.Ok;
+        });
+        return cmd;
     }
 }
