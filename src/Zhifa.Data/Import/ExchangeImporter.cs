@@ -32,6 +32,14 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
 
         await new SchemaMigrator(target).MigrateAsync(ct: ct);
         await using var conn = await target.OpenConnectionAsync(ct);
+        if (conn is SqliteConnection bulk)
+        {
+            // Index pages of a large import stay in memory (256 MiB at most) instead of the 2 MiB default cache,
+            // which makes random index inserts disk-bound; the import's memory ceiling accounts for it.
+            await using var pragma = bulk.CreateCommand();
+            pragma.CommandText = "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY";
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
         await using var tx = await conn.BeginTransactionAsync(ct);
         var lookup = await CatalogLookup.LoadAsync(conn, tx);
         var master = new MasterDataImport(conn, tx, lookup, options, errors, clock);
@@ -65,15 +73,16 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         var validator = new CaseRowValidator(lookup, options, errors);
         await using ICaseWriter writer = conn switch
         {
-            SqliteConnection s => new SqliteCaseWriter(s, (SqliteTransaction)tx, options.Upsert, errors),
+            SqliteConnection s when options.Upsert => new SqliteCaseWriter(s, (SqliteTransaction)tx, upsert: true, errors),
+            SqliteConnection s => new SqliteBatchCaseWriter(s, (SqliteTransaction)tx, errors),
             NpgsqlConnection n => await PostgresCaseWriter.StartAsync(n, (NpgsqlTransaction)tx, options.Upsert, errors, t.FileName),
             _ => throw new InvalidOperationException("unknown provider"),
         };
-        var row = new CaseRow();
         long rows = 0;
         while (t.Read())
         {
             ct.ThrowIfCancellationRequested();
+            var row = new CaseRow(); // a batching writer keeps the row until its batch is written
             if (validator.Check(t, row))
                 await writer.WriteAsync(row, t.FileName);
             if (++rows % 8192 == 0)

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Writes an exchange-format folder (shared/spec/exchange-format.md) of a synthetic district for benchmarks.
+
+usage: generate-district.py OUT_DIR [CASES] [YEARS...]
+Deterministic (fixed seed): the same arguments give the same files.
+"""
+import csv, os, random, sys, datetime as dt
+
+out = sys.argv[1]
+total = int(sys.argv[2]) if len(sys.argv) > 2 else 600_000
+years = [int(y) for y in sys.argv[3:]] or [2022, 2023]
+rng = random.Random(20231231)
+os.makedirs(out, exist_ok=True)
+AGENCIES, OFFICERS_PER_AGENCY = 100, 30
+
+def w(name, header, rows):
+    with open(os.path.join(out, name), "w", newline="", encoding="utf-8") as f:
+        wr = csv.writer(f, lineterminator="\n")
+        wr.writerow(header)
+        wr.writerows(rows)
+
+agencies = [(f"120199{i:03d}", f"测试区第{i}执法局" if i <= 60 else f"测试区第{i}街道办事处",
+             "委办局" if i <= 60 else "街道办事处", "120199") for i in range(1, AGENCIES + 1)]
+w("agencies.csv", ["机关编码", "机关名称", "机关类别", "区划代码"], agencies)
+powers = []
+for code, *_ in agencies:
+    powers.append((f"{code}-J01", "日常监督检查", "行政检查", code, "《测试区行政执法事项目录》"))
+    powers.append((f"{code}-C01", "对违法行为的处罚", "行政处罚", code, "《测试区行政执法事项目录》"))
+    powers.append((f"{code}-Q01", "查封扣押", "行政强制", code, "《测试区行政执法事项目录》"))
+w("powers.csv", ["职权编码", "职权名称", "职权类别", "实施机关编码", "法律依据"], powers)
+officers = {}
+rows = []
+for a, (code, *_) in enumerate(agencies):
+    officers[code] = []
+    for j in range(OFFICERS_PER_AGENCY):
+        num = f"CS{a:03d}{j:03d}"
+        officers[code].append(num)
+        rows.append((num, f"测试{a}-{j}", code, "2015-01-01", "", "是" if j == 0 else "否"))
+w("officers.csv", ["执法证号", "姓名", "所属机关编码", "发证日期", "注销日期", "法制审核人员"], rows)
+
+start = dt.date(years[0], 1, 1)
+span = (dt.date(years[-1], 12, 31) - start).days + 1
+names = ["鑫", "盛", "宏", "隆", "华", "泰", "兴", "达"]
+with open(os.path.join(out, "cases.csv"), "w", newline="", encoding="utf-8") as f:
+    wr = csv.writer(f, lineterminator="\n")
+    wr.writerow(["案件编号", "机关编码", "案件类别", "职权编码", "立案日期", "执法人员", "程序类型", "当事人类型", "当事人名称",
+                 "罚款金额", "决定日期", "公示日期", "结案日期", "处理结果"])
+    for i in range(total):
+        code = agencies[rng.randrange(AGENCIES)][0]
+        filed = start + dt.timedelta(days=rng.randrange(span))
+        team = ";".join(rng.sample(officers[code], rng.choice((2, 2, 3))))
+        party = rng.choice(("法人", "自然人", "其他组织"))
+        pname = f"测试区{rng.choice(names)}{rng.choice(names)}有限公司" if party != "自然人" else f"张{rng.choice(names)}"
+        r = rng.random()
+        if r < 0.90:
+            wr.writerow((f"CS{i:09d}", code, "行政检查", f"{code}-J01", filed, team, "", party, pname, "", "", "", filed,
+                         rng.choice(("未发现问题", "责令改正", "移交立案"))))
+        elif r < 0.97:
+            if rng.random() < 0.4:
+                fine = rng.choice((50, 100, 200)) if party == "自然人" else rng.choice((500, 1000, 3000))
+                wr.writerow((f"CS{i:09d}", code, "行政处罚", f"{code}-C01", filed, team, "简易程序", party, pname,
+                             f"{fine}.00", filed, "", filed, "给予处罚"))
+            else:
+                decided = filed + dt.timedelta(days=rng.randrange(5, 95))
+                published = decided + dt.timedelta(days=rng.randrange(1, 12))
+                wr.writerow((f"CS{i:09d}", code, "行政处罚", f"{code}-C01", filed, team, "普通程序", party, pname,
+                             f"{rng.randrange(1, 500) * 100}.00", decided, published, published, "给予处罚"))
+        else:
+            wr.writerow((f"CS{i:09d}", code, "行政强制", f"{code}-Q01", filed, team, "", party, pname, "", "", "",
+                         filed + dt.timedelta(days=30), "解除强制措施"))
+print(f"wrote {total} cases for {AGENCIES} agencies to {out}")
