@@ -21,7 +21,9 @@ public static class ZhifaCli
         root.Options.Add(Db);
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
-        // serve and user are registered by the web host (Web/).
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(UserCommand.Create());
+        root.SetAction((pr, ct) => ServeCommand.RunAsync(pr, ct));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
