@@ -54,8 +54,7 @@ public sealed class OfficerCertificateCommands(ZhifaDbContext db, CallerScope sc
 
     public async Task<Outcome<OfficerDetail>> IssueAsync(IssueCertificateRequest r, CancellationToken ct = default)
     {
-        if (!scope.MayManageCertificatesAtAll)
-            return AppError.Forbidden("只有系统管理员、执法监督机构或本机关管理员可以发放执法证");
+        // Order: malformed input (400), an agency the caller cannot see (404, never revealed), then the role (403).
         var errors = new Dictionary<string, string[]>();
         var number = r.CertificateNumber?.Trim() ?? "";
         var name = r.Name?.Trim() ?? "";

@@ -62,6 +62,9 @@ public static class WebApp
         }));
         services.AddAuthorization();
 
+        // Chinese text as is in the HTML, not as &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped(sp => CallerScope.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
         services.AddScoped<CatalogQueries>();
