@@ -155,3 +155,31 @@ public sealed class ScopeApiTests(WebAppFixture web)
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path, object? body) =>
         method == "GET" ? client.GetAsync(path) : client.PostAsJsonAsync(path, body);
 }
+
+[Collection(WebCollection.Name)]
+public sealed class CalendarApiTests(WebAppFixture web)
+{
+    [Fact]
+    public async Task LoadCalendar_ByAdmin_StoresTheYear()
+    {
+        var client = await web.ClientAsAsync("admin");
+        const string json = """{"year":2031,"papers":["https://www.gov.cn/example-2031"],"days":[{"name":"元旦","date":"2031-01-01","isOffDay":true}]}""";
+
+        var response = await client.PostAsync("/api/v1/calendar", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var year = await AuthApiTests.Json(await client.GetAsync("/api/v1/calendar/2031"));
+        year.GetProperty("scheduled").GetBoolean().ShouldBeTrue();
+        year.GetProperty("days")[0].GetProperty("name").GetString().ShouldBe("元旦");
+    }
+
+    [Fact]
+    public async Task LoadCalendar_WithBadJson_Is400()
+    {
+        var client = await web.ClientAsAsync("admin");
+
+        var response = await client.PostAsync("/api/v1/calendar", new StringContent("""{"year":"x"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+}
