@@ -22,7 +22,9 @@ public static class ZhifaCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
-        // serve and user are registered by the web host (Web/).
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(UserCommand.Create());
+        root.SetAction((pr, ct) => ServeCommand.RunAsync(pr, ct));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhifa.Catalog;
+using Zhifa.Web;
+
+namespace Zhifa.Pages.Powers;
+
+public sealed class IndexModel(CatalogQueries catalog) : PageModel
+{
+    public string? Agency { get; private set; }
+    public IReadOnlyList<AgencyView> Agencies { get; private set; } = [];
+    public PageOf<PowerView> List { get; private set; } = new([], 0);
+    public Pager Pager { get; private set; } = Pager.Empty;
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(string? agency, int? page, CancellationToken ct)
+    {
+        Agency = agency;
+        Agencies = (await catalog.AgenciesAsync(new Paging(1, Paging.MaxPageSize), ct)).Items;
+        var paging = Pager.Paging(page);
+        var outcome = await catalog.PowersAsync(agency, paging, ct);
+        if (outcome.IsSuccess)
+            List = outcome.Value;
+        else
+            Error = outcome.Error.Message;
+        Pager = new Pager(paging.Page, paging.PageSize, List.Total, Request.Query);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data.Calendar;
+using Zhifa.Data.Statistics;
+using Zhifa.Data.Storage;
+using Zhifa.Domain.Cases;
+using Zhifa.Web;
+
+namespace Zhifa.Statistics;
+
+/// <summary>
+/// Supervision figures for the caller's scope. An agency-bound caller gets its own agency only: another agency
+/// is 404 (as if it did not exist), a region is 403 (regions are the supervision office's view).
+/// </summary>
+public sealed class StatisticsQueries(DatabaseTarget target, ZhifaDbContext db, CallerScope scope)
+{
+    public async Task<Outcome<SupervisionFigures>> ComputeAsync(string? from, string? to, string? region, string? agency, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fromDate = ParseDate(from, "from", errors);
+        var toDate = ParseDate(to, "to", errors);
+        if (!string.IsNullOrWhiteSpace(region) && !string.IsNullOrWhiteSpace(agency))
+            errors["region"] = ["region 与 agency 只能指定其一"];
+        if (errors.Count == 0 && toDate < fromDate)
+            errors["to"] = [$"结束日期 {toDate:yyyy-MM-dd} 早于开始日期 {fromDate:yyyy-MM-dd}"];
+        if (errors.Count > 0)
+            return AppError.Invalid(errors);
+        var period = new StatisticsPeriod(fromDate!.Value, toDate!.Value);
+
+        var resolved = await ResolveScopeAsync(region, agency, ct);
+        if (!resolved.IsSuccess)
+            return resolved.Error;
+        var calendar = await new CalendarStore(target).LoadAsync(ct);
+        var figures = await new StatisticsService(target, calendar, new PenaltyLimits()).ComputeAsync(period, resolved.Value, ct);
+        if (figures.IsSuccess)
+            return figures.Value;
+        return figures.Error.Code == "statistics.unknown_agency"
+            ? AppError.NotFound("agency.not_found", figures.Error.Message)
+            : AppError.Invalid(region is null ? "from" : "region", figures.Error.Code, figures.Error.Message);
+    }
+
+    /// <summary>The figures of a calendar year for the caller's own scope (the dashboard).</summary>
+    public Task<Outcome<SupervisionFigures>> YearAsync(int year, CancellationToken ct = default) =>
+        ComputeAsync($"{year:D4}-01-01", $"{year:D4}-12-31", null, null, ct);
+
+    private async Task<Outcome<StatisticsScope>> ResolveScopeAsync(string? region, string? agency, CancellationToken ct)
+    {
+        if (scope.SeesAllAgencies)
+        {
+            if (!string.IsNullOrWhiteSpace(agency))
+                return StatisticsScope.ForAgency(agency.Trim());
+            return string.IsNullOrWhiteSpace(region) ? StatisticsScope.All : StatisticsScope.ForRegion(region.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(region))
+            return AppError.Forbidden("本账户只能查看本机关的统计数据,不能按区划查询");
+        var own = await scope.Agencies(db).AsNoTracking().Select(a => a.Code).FirstOrDefaultAsync(ct);
+        if (own is null)
+            return AppError.Forbidden("本账户未关联执法主体,无法查看统计数据");
+        if (!string.IsNullOrWhiteSpace(agency) && agency.Trim() != own)
+            return AppError.NotFound("agency.not_found", $"执法主体\"{agency.Trim()}\"不存在");
+        return StatisticsScope.ForAgency(own);
+    }
+
+    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[field] = [$"请填写 {field} 日期(YYYY-MM-DD)"];
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return d;
+        errors[field] = [$"{field} 日期\"{text}\"无效,应为 YYYY-MM-DD"];
+        return null;
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.OpenApi;
+using Zhifa.Accounts;
+using Zhifa.Calendar;
+using Zhifa.Catalog;
+using Zhifa.Data.Accounts;
+using Zhifa.Data.Storage;
+using Zhifa.Officers;
+using Zhifa.Statistics;
+
+namespace Zhifa.Web;
+
+/// <summary>
+/// The web platform: Razor Pages (cookie sign-in) and the JSON API under /api/v1 (bearer tokens), both calling
+/// the same application services and both scoped through <see cref="CallerScope"/>.
+/// </summary>
+public static class WebApp
+{
+    /// <summary>Picks the bearer handler for the API (a 401, never a redirect) and the cookie for the pages.</summary>
+    public const string SmartScheme = "zhifa";
+
+    public static WebApplication Build(DatabaseTarget target, string[] urls, string? environment = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // Tests start the app from their own process: pages and services live in this assembly.
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = environment,
+        });
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddZhifaIdentity(target).AddSignInManager();
+        var auth = services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = SmartScheme;
+            o.DefaultAuthenticateScheme = SmartScheme;
+            o.DefaultChallengeScheme = SmartScheme;
+            o.DefaultForbidScheme = SmartScheme;
+            o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+        });
+        auth.AddPolicyScheme(SmartScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = http =>
+            http.Request.Path.StartsWithSegments("/api") || http.Request.Headers.Authorization.Count > 0
+                ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme);
+        auth.AddBearerToken(IdentityConstants.BearerScheme);
+        auth.AddIdentityCookies(c => c.ApplicationCookie!.Configure(o =>
+        {
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/denied";
+            o.Cookie.Name = "zhifa";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        }));
+        services.AddAuthorization();
+
+        // Chinese text as is in the HTML, not as &#x...; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => CallerScope.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        services.AddScoped<CatalogQueries>();
+        services.AddScoped<OfficerQueries>();
+        services.AddScoped<OfficerCertificateCommands>();
+        services.AddScoped<StatisticsQueries>();
+        services.AddScoped<CalendarService>();
+        services.AddScoped<AccountCommands>();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info = new OpenApiInfo
+            {
+                Title = "执法监督平台 接口",
+                Version = "v1",
+                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、执法监督统计、工作日历。",
+            };
+            return Task.CompletedTask;
+        }));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AllowAnonymousToPage("/Denied");
+            o.Conventions.AuthorizeFolder("/Users", "admin");
+        });
+        services.AddAuthorizationBuilder().AddPolicy("admin", p => p.RequireRole(Roles.Admin));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusPages.WriteAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/swagger"), branch => branch.Use(async (http, next) =>
+        {
+            // The interactive reference is for administrators (and developers), api.md.
+            if (app.Environment.IsDevelopment() || http.User.IsInRole(Roles.Admin))
+                await next(http);
+            else if (http.User.Identity?.IsAuthenticated == true)
+                await http.ForbidAsync();
+            else
+                await http.ChallengeAsync();
+        }));
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "执法监督平台 接口 v1");
+            o.RoutePrefix = "swagger";
+            o.DocumentTitle = "执法监督平台 接口文档";
+        });
+
+        app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/site.css", StaticAssets.SiteCss).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi().AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapAuth();
+        api.MapCatalog();
+        api.MapOfficers();
+        api.MapStatistics();
+        api.MapCalendar();
+
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Ensures the first administrator exists; prints its password exactly once (cli.md).</summary>
+    public static async Task EnsureAdministratorAsync(WebApplication app, TextWriter output, CancellationToken ct = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<AccountCommands>().EnsureAdministratorAsync(ct);
+        if (created is not null)
+            await output.WriteLineAsync($"初始管理员 用户名: {created.UserName} 密码: {created.Password}");
+    }
+}
