@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Zhifa.Data.Import;
 
@@ -8,6 +9,8 @@ namespace Zhifa.Data.Import;
 /// The plain (no upsert) SQLite case writer: rows go in multi-row INSERT statements of <see cref="BatchSize"/>
 /// rows with ids handed out here, so a million-row file costs thousands of statements, not millions. The unique
 /// index on the case number still finds duplicates: a row whose id is missing from RETURNING was refused.
+/// Statements are prepared and bound through SQLitePCLRaw by position: Microsoft.Data.Sqlite binds by name and
+/// checks every statement parameter against its collection, which is quadratic in the parameters of a batch.
 /// </summary>
 internal sealed class SqliteBatchCaseWriter : ICaseWriter
 {
@@ -25,7 +28,7 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
     private readonly List<(CaseRow Row, long Id)> _pending = new(BatchSize);
     private readonly List<(long CaseId, long OfficerId, string FiledOn)> _links = new(LinkBatchSize);
     private readonly HashSet<long> _returned = new(BatchSize);
-    private SqliteCommand? _fullCases, _fullLinks;
+    private sqlite3_stmt? _fullCases, _fullLinks;
     private SqliteCommand _find;
     private long _nextId, _inserted;
     private string _fileName = "cases.csv";
@@ -48,46 +51,52 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
         _find.Parameters.Add(new SqliteParameter("@n", ""));
     }
 
-    private SqliteCommand CasesCommand(int rows)
+    private sqlite3_stmt Prepare(string sql)
+    {
+        var rc = raw.sqlite3_prepare_v2(_conn.Handle, sql, out var stmt);
+        if (rc != raw.SQLITE_OK)
+            throw new InvalidOperationException($"SQLite prepare failed ({rc}): {raw.sqlite3_errmsg(_conn.Handle).utf8_to_string()}");
+        return stmt;
+    }
+
+    private sqlite3_stmt CasesStatement(int rows)
     {
         var sql = new StringBuilder($"INSERT INTO cases ({Columns}) VALUES ");
-        var cmd = _conn.CreateCommand();
-        cmd.Transaction = _tx;
         for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ",(");
-            for (var p = 0; p < CaseParameters; p++)
-            {
-                var name = $"@p{r}_{p}";
-                sql.Append(name).Append(',');
-                cmd.Parameters.Add(new SqliteParameter(name, null));
-            }
-            sql.Append("0)");
-        }
+            sql.Append(r == 0 ? "(" : ",(").Append(string.Concat(Enumerable.Repeat("?,", CaseParameters))).Append("0)");
         sql.Append(" ON CONFLICT(number) DO NOTHING RETURNING id");
-        cmd.CommandText = sql.ToString();
-        cmd.Prepare();
-        return cmd;
+        return Prepare(sql.ToString());
     }
 
-    private SqliteCommand LinksCommand(int rows)
+    private sqlite3_stmt LinksStatement(int rows)
     {
         var sql = new StringBuilder("INSERT INTO case_officers (case_id, officer_id, filed_on) VALUES ");
-        var cmd = _conn.CreateCommand();
-        cmd.Transaction = _tx;
         for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"(@c{r},@o{r},@f{r})");
-            cmd.Parameters.Add(new SqliteParameter($"@c{r}", 0L));
-            cmd.Parameters.Add(new SqliteParameter($"@o{r}", 0L));
-            cmd.Parameters.Add(new SqliteParameter($"@f{r}", ""));
-        }
-        cmd.CommandText = sql.ToString();
-        cmd.Prepare();
-        return cmd;
+            sql.Append(r == 0 ? "(?,?,?)" : ",(?,?,?)");
+        return Prepare(sql.ToString());
     }
 
-    private static object Db(object? v) => v ?? DBNull.Value;
+    private static void Check(int rc, sqlite3 db)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
+            throw new InvalidOperationException($"SQLite error {rc}: {raw.sqlite3_errmsg(db).utf8_to_string()}");
+    }
+
+    private static void Bind(sqlite3_stmt s, int i, string? v)
+    {
+        if (v is null)
+            raw.sqlite3_bind_null(s, i);
+        else
+            raw.sqlite3_bind_text(s, i, v);
+    }
+
+    private static void Bind(sqlite3_stmt s, int i, long? v)
+    {
+        if (v is null)
+            raw.sqlite3_bind_null(s, i);
+        else
+            raw.sqlite3_bind_int64(s, i, v.Value);
+    }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -104,38 +113,37 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
     {
         if (_pending.Count == 0)
             return;
-        SqliteCommand cmd;
-        if (_pending.Count == BatchSize)
-            cmd = _fullCases ??= CasesCommand(BatchSize);
-        else
-            cmd = CasesCommand(_pending.Count);
-        var ps = cmd.Parameters;
+        var full = _pending.Count == BatchSize;
+        var stmt = full ? _fullCases ??= CasesStatement(BatchSize) : CasesStatement(_pending.Count);
+        var db = _conn.Handle!;
         for (var r = 0; r < _pending.Count; r++)
         {
             var (row, id) = _pending[r];
-            var b = r * CaseParameters;
-            ps[b].Value = id;
-            ps[b + 1].Value = row.Number;
-            ps[b + 2].Value = row.AgencyId;
-            ps[b + 3].Value = row.Category.ToString();
-            ps[b + 4].Value = row.PowerId;
-            ps[b + 5].Value = Iso(row.FiledOn);
-            ps[b + 6].Value = Db(row.Procedure?.ToString());
-            ps[b + 7].Value = Db(row.PartyType?.ToString());
-            ps[b + 8].Value = Db(row.PartyName);
-            ps[b + 9].Value = Db(row.PartyCreditCode);
-            ps[b + 10].Value = Db(row.FineFen);
-            ps[b + 11].Value = row.DecidedOn is { } d ? Iso(d) : DBNull.Value;
-            ps[b + 12].Value = row.PublishedOn is { } p ? Iso(p) : DBNull.Value;
-            ps[b + 13].Value = row.ClosedOn is { } c ? Iso(c) : DBNull.Value;
-            ps[b + 14].Value = Db(row.Outcome);
+            var b = r * CaseParameters + 1;
+            raw.sqlite3_bind_int64(stmt, b, id);
+            raw.sqlite3_bind_text(stmt, b + 1, row.Number);
+            raw.sqlite3_bind_int64(stmt, b + 2, row.AgencyId);
+            raw.sqlite3_bind_text(stmt, b + 3, row.Category.ToString());
+            raw.sqlite3_bind_int64(stmt, b + 4, row.PowerId);
+            raw.sqlite3_bind_text(stmt, b + 5, Iso(row.FiledOn));
+            Bind(stmt, b + 6, row.Procedure?.ToString());
+            Bind(stmt, b + 7, row.PartyType?.ToString());
+            Bind(stmt, b + 8, row.PartyName);
+            Bind(stmt, b + 9, row.PartyCreditCode);
+            Bind(stmt, b + 10, row.FineFen);
+            Bind(stmt, b + 11, row.DecidedOn is { } d ? Iso(d) : null);
+            Bind(stmt, b + 12, row.PublishedOn is { } p ? Iso(p) : null);
+            Bind(stmt, b + 13, row.ClosedOn is { } c ? Iso(c) : null);
+            Bind(stmt, b + 14, row.Outcome);
         }
         _returned.Clear();
-        using (var reader = cmd.ExecuteReader())
-            while (reader.Read())
-                _returned.Add(reader.GetInt64(0));
-        if (!ReferenceEquals(cmd, _fullCases))
-            cmd.Dispose();
+        int rc;
+        while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+            _returned.Add(raw.sqlite3_column_int64(stmt, 0));
+        Check(rc, db);
+        raw.sqlite3_reset(stmt);
+        if (!full)
+            stmt.Dispose();
         foreach (var (row, id) in _pending)
         {
             if (!_returned.Contains(id))
@@ -159,16 +167,18 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
     {
         if (_links.Count == 0)
             return;
-        var cmd = _links.Count == LinkBatchSize ? _fullLinks ??= LinksCommand(LinkBatchSize) : LinksCommand(_links.Count);
+        var full = _links.Count == LinkBatchSize;
+        var stmt = full ? _fullLinks ??= LinksStatement(LinkBatchSize) : LinksStatement(_links.Count);
         for (var r = 0; r < _links.Count; r++)
         {
-            cmd.Parameters[r * 3].Value = _links[r].CaseId;
-            cmd.Parameters[r * 3 + 1].Value = _links[r].OfficerId;
-            cmd.Parameters[r * 3 + 2].Value = _links[r].FiledOn;
+            raw.sqlite3_bind_int64(stmt, r * 3 + 1, _links[r].CaseId);
+            raw.sqlite3_bind_int64(stmt, r * 3 + 2, _links[r].OfficerId);
+            raw.sqlite3_bind_text(stmt, r * 3 + 3, _links[r].FiledOn);
         }
-        cmd.ExecuteNonQuery();
-        if (!ReferenceEquals(cmd, _fullLinks))
-            cmd.Dispose();
+        Check(raw.sqlite3_step(stmt), _conn.Handle!);
+        raw.sqlite3_reset(stmt);
+        if (!full)
+            stmt.Dispose();
         _links.Clear();
     }
 
