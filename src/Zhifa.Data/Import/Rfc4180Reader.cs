@@ -41,6 +41,47 @@ public sealed class Rfc4180Reader(TextReader reader)
         return c;
     }
 
+    /// <summary>
+    /// An unquoted field, scanned a buffer at a time: most cells of a large file are short and end inside the
+    /// buffer, so they become a string straight from it.
+    /// </summary>
+    private string ReadUnquoted()
+    {
+        _field.Clear();
+        while (true)
+        {
+            if (Peek() < 0)
+                return _field.ToString();
+            var span = _buffer.AsSpan(_pos, _len - _pos);
+            var end = span.IndexOfAny(Stops);
+            if (end < 0)
+            {
+                _field.Append(span);
+                _pos = _len;
+                continue;
+            }
+            if (span[end] == '"')
+            {
+                Malformed ??= "未加引号的字段中出现引号";
+                _field.Append(span[..(end + 1)]);
+                _pos += end + 1;
+                continue;
+            }
+            string value;
+            if (_field.Length == 0)
+                value = new string(span[..end]);
+            else
+            {
+                _field.Append(span[..end]);
+                value = _field.ToString();
+            }
+            _pos += end;
+            return value;
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Stops = System.Buffers.SearchValues.Create(",\r\n\"");
+
     public bool Read()
     {
         _fields.Clear();
@@ -84,17 +125,12 @@ public sealed class Rfc4180Reader(TextReader reader)
                     Malformed ??= "引号后出现多余字符";
                     _field.Append((char)Next());
                 }
+                _fields.Add(_field.ToString());
             }
             else
             {
-                while ((c = Peek()) >= 0 && c != ',' && c != '\n' && c != '\r')
-                {
-                    if (c == '"')
-                        Malformed ??= "未加引号的字段中出现引号";
-                    _field.Append((char)Next());
-                }
+                _fields.Add(ReadUnquoted());
             }
-            _fields.Add(_field.ToString());
             c = Next();
             if (c == ',')
                 continue;
