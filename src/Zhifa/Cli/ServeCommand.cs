@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Demo;
 using Zhifa.Web;
 
 namespace Zhifa.Cli;
@@ -29,7 +31,21 @@ internal static class ServeCommand
         if (target is null)
             return ExitCodes.BadInput;
         var urls = (pr.GetValue(Urls) ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        // The demo district (when the database has no agency and --no-demo is absent) is not generated yet.
+        // An empty database gets the demo district (cli.md), so that a newcomer sees a living platform at once.
+        if (!pr.GetValue(NoDemo))
+        {
+            bool hasAgency;
+            await using (var db = target.CreateContext())
+                hasAgency = await db.Agencies.AnyAsync(ct);
+            if (!hasAgency)
+            {
+                Console.WriteLine("数据库中没有执法机关,正在生成演示数据(演示区,两年)……");
+                var demo = await DemoDistrict.CreateAsync(target, DateOnly.FromDateTime(DateTime.Today), ct: ct);
+                Console.WriteLine($"演示数据已生成:执法机关 {demo.Agencies} 个,职权 {demo.Powers} 项,执法人员 {demo.Officers} 名," +
+                                  $"案件 {demo.Cases} 件(行政检查 {demo.Inspections} 件、行政处罚 {demo.Penalties} 件、其他类型 {demo.OtherCases} 件)," +
+                                  $"{demo.From:yyyy-MM-dd} 至 {demo.To:yyyy-MM-dd}");
+            }
+        }
         await using var app = WebApp.Build(target, urls);
         await WebApp.EnsureAdministratorAsync(app, Console.Out, ct);
         await app.StartAsync(ct);
