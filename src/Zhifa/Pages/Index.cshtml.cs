@@ -11,12 +11,15 @@ public sealed class IndexModel(StatisticsQueries statistics, CallerScope caller,
     public int Year { get; private set; }
     public SupervisionFigures? Figures { get; private set; }
     public string? Error { get; private set; }
+
+    /// <summary>"(截至11月22日)" when the figures are year to date.</summary>
+    public string AsOf => Figures is { } f && (f.Period.To.Month, f.Period.To.Day) != (12, 31) ? $"(截至{f.Period.To.Month}月{f.Period.To.Day}日)" : "";
     public string ScopeText => caller.SeesAllAgencies ? "全部执法主体" : $"本机关 {Figures?.Scope.AgencyCode}";
 
     public async Task OnGetAsync(int? year, CancellationToken ct)
     {
         Year = year is >= 2000 and <= 2100 ? year.Value : clock.GetLocalNow().Year;
-        var outcome = await statistics.YearAsync(Year, ct);
+        var outcome = await statistics.YearAsync(Year, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
         if (outcome.IsSuccess)
             Figures = outcome.Value;
         else

@@ -40,8 +40,17 @@ public sealed class StatisticsQueries(DatabaseTarget target, ZhifaDbContext db, 
     }
 
     /// <summary>The figures of a calendar year for the caller's own scope (the dashboard).</summary>
-    public Task<Outcome<SupervisionFigures>> YearAsync(int year, CancellationToken ct = default) =>
-        ComputeAsync($"{year:D4}-01-01", $"{year:D4}-12-31", null, null, ct);
+    /// <summary>
+    /// The year's figures; for the current year, year to date (through <paramref name="today"/>), so months still to
+    /// come are not 零执法 and 同比 compares the same days of last year.
+    /// </summary>
+    public Task<Outcome<SupervisionFigures>> YearAsync(int year, DateOnly today, CancellationToken ct = default)
+    {
+        var end = new DateOnly(year, 12, 31);
+        if (today.Year == year && today < end)
+            end = today;
+        return ComputeAsync($"{year:D4}-01-01", end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, null, ct);
+    }
 
     private async Task<Outcome<StatisticsScope>> ResolveScopeAsync(string? region, string? agency, CancellationToken ct)
     {
