@@ -11,15 +11,32 @@ namespace Zhifa.Data.Calendar;
 /// </summary>
 public sealed class CalendarStore(DatabaseTarget target)
 {
+    /// <remarks>Plain SQL rather than EF: every report and statistics request loads the calendar, and building the
+    /// EF model costs more than the query.</remarks>
     public async Task<WorkingDayCalendar> LoadAsync(CancellationToken ct = default)
     {
-        await using var db = target.CreateContext();
-        var years = await db.HolidayYears.AsNoTracking().ToListAsync(ct);
+        await using var conn = await target.OpenConnectionAsync(ct);
+        var years = new List<(int Year, string Source)>();
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = "SELECT year, source FROM holiday_years";
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                years.Add((r.GetInt32(0), r.GetString(1)));
+        }
         if (years.Count == 0)
             return WorkingDayCalendar.CreateDefault();
-        var days = (await db.HolidayDays.AsNoTracking().ToListAsync(ct)).ToLookup(d => d.Year);
+        var days = new List<(int Year, HolidayDay Day)>();
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = "SELECT year, date, name, is_off_day FROM holiday_days";
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                days.Add((r.GetInt32(0), new HolidayDay(r.GetFieldValue<DateOnly>(1), r.GetString(2), r.GetBoolean(3))));
+        }
+        var byYear = days.ToLookup(d => d.Year, d => d.Day);
         var loaded = years.Select(y => HolidaySchedule.Create(y.Year, y.Source.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-            days[y.Year].Select(d => new HolidayDay(d.Date, d.Name, d.IsOffDay))).Value).ToList();
+            byYear[y.Year]).Value).ToList();
         var loadedYears = loaded.Select(s => s.Year).ToHashSet();
         var schedules = HolidayTable.LoadEmbedded().Where(s => !loadedYears.Contains(s.Year)).Concat(loaded);
         return WorkingDayCalendar.Create(schedules).Value;
