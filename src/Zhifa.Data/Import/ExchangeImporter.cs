@@ -71,6 +71,10 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         if (!t.HeaderOk)
             return new ImportFileSummary(t.FileName, 0, 0);
         var validator = new CaseRowValidator(lookup, options, errors);
+        var indexes = new BulkLoadSchema();
+        var bulk = await BulkLoadSchema.WorthItAsync(conn, tx, t.Length);
+        if (bulk)
+            await indexes.DropAsync(conn, tx);
         await using ICaseWriter writer = conn switch
         {
             SqliteConnection s when options.Upsert => new SqliteCaseWriter(s, (SqliteTransaction)tx, upsert: true, errors),
@@ -90,6 +94,8 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         }
         progress?.Report(new ImportProgress(t.FileName, t.Length, t.Length, rows));
         var (inserted, updated) = await writer.FinishAsync(write: errors.Count == 0);
+        if (bulk && errors.Count == 0)
+            await indexes.RebuildAsync(conn, tx);
         return new ImportFileSummary(t.FileName, inserted, updated);
     }
 }
