@@ -22,6 +22,14 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         if (period.To < period.From)
             return new DomainError("statistics.bad_period", $"统计期间无效:开始日期 {period.From:yyyy-MM-dd} 晚于结束日期 {period.To:yyyy-MM-dd}");
         await using var conn = await target.OpenConnectionAsync(ct);
+        if (conn is Npgsql.NpgsqlConnection)
+        {
+            // These scans are planned as expensive, so PostgreSQL would JIT-compile each of them: measured, that
+            // costs more (a quarter of a second per report) than it saves on a district's volume.
+            await using var jit = conn.CreateCommand();
+            jit.CommandText = "SET jit = off";
+            await jit.ExecuteNonQueryAsync(ct);
+        }
         var all = await LoadAgenciesAsync(conn, ct);
         var scoped = SelectScope(all, scope, out var error);
         if (error is not null)
@@ -70,7 +78,7 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         var activeAgencies = new HashSet<long>();
         var perAgency = new Dictionary<long, long[]>();
         await using (var r = await QueryAsync(conn,
-                         $"SELECT agency_id, category, filed_on, count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")} GROUP BY agency_id, category, filed_on",
+                         $"SELECT agency_id, category, {FirstOfMonth(conn)} AS month, count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")} GROUP BY agency_id, category, {FirstOfMonth(conn)}",
                          period, ct))
         {
             while (await r.ReadAsync(ct))
@@ -101,7 +109,10 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         var participating = 0L;
         var participatingByAgency = new Dictionary<long, long>();
         await using (var r = await QueryAsync(conn,
-                         $"SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co JOIN cases c ON c.id = co.case_id WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to{ScopeOn("c.")})",
+                         scope == StatisticsScope.All
+                             // unscoped: one seek on case_officers (officer_id, filed_on) per officer, no join
+                             ? "SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to)"
+                             : $"SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co JOIN cases c ON c.id = co.case_id WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to{ScopeOn("c.")})",
                          period, ct))
         {
             while (await r.ReadAsync(ct))
@@ -172,6 +183,10 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
             }).ToList(),
         };
     }
+
+    /// <summary>The first day of the filing month, in each engine's own terms (one group per agency and month).</summary>
+    private static string FirstOfMonth(DbConnection conn) =>
+        conn is Npgsql.NpgsqlConnection ? "date_trunc('month', filed_on)::date" : "substr(filed_on, 1, 8) || '01'";
 
     private static double? Rate(long numerator, long denominator) =>
         denominator == 0 ? null : Math.Round((double)numerator / denominator, 4, MidpointRounding.AwayFromZero);
