@@ -70,18 +70,49 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         using var t = CsvTable.Open(path, CaseRowValidator.Columns, errors);
         if (!t.HeaderOk)
             return new ImportFileSummary(t.FileName, 0, 0);
-        var validator = new CaseRowValidator(lookup, options, errors);
-        var indexes = new BulkLoadSchema();
+        var schema = new BulkLoadSchema();
         var bulk = await BulkLoadSchema.WorthItAsync(conn, tx, t.Length);
         if (bulk)
-            await indexes.DropAsync(conn, tx);
-        await using ICaseWriter writer = conn switch
+            await schema.DropAsync(conn, tx);
+        (long Inserted, long Updated) written;
+        if (conn is NpgsqlConnection pg && !options.Upsert)
         {
-            SqliteConnection s when options.Upsert => new SqliteCaseWriter(s, (SqliteTransaction)tx, upsert: true, errors),
-            SqliteConnection s => new SqliteBatchCaseWriter(s, (SqliteTransaction)tx, errors),
-            NpgsqlConnection n => await PostgresCaseWriter.StartAsync(n, (NpgsqlTransaction)tx, options.Upsert, errors, t.FileName),
-            _ => throw new InvalidOperationException("unknown provider"),
-        };
+            try
+            {
+                await using var direct = await PostgresDirectCaseWriter.StartAsync(pg, (NpgsqlTransaction)tx);
+                written = await CasePassAsync(t, direct, lookup, errors, errors, progress, ct);
+            }
+            catch (DuplicateCaseNumberException)
+            {
+                // A duplicate number: undo the direct copy and read the file again through staging, which names
+                // every duplicate. The row errors were reported by the first pass, so this pass only counts them.
+                await PostgresDirectCaseWriter.RollBackAsync(pg, (NpgsqlTransaction)tx);
+                using var again = CsvTable.Open(path, CaseRowValidator.Columns, new SilentSink());
+                await using var staging = await PostgresCaseWriter.StartAsync(pg, (NpgsqlTransaction)tx, upsert: false, errors, t.FileName);
+                written = await CasePassAsync(again, staging, lookup, new SilentSink(), errors, progress, ct);
+            }
+        }
+        else
+        {
+            await using ICaseWriter writer = conn switch
+            {
+                SqliteConnection s when options.Upsert => new SqliteCaseWriter(s, (SqliteTransaction)tx, upsert: true, errors),
+                SqliteConnection s => new SqliteBatchCaseWriter(s, (SqliteTransaction)tx, errors),
+                NpgsqlConnection n => await PostgresCaseWriter.StartAsync(n, (NpgsqlTransaction)tx, upsert: true, errors, t.FileName),
+                _ => throw new InvalidOperationException("unknown provider"),
+            };
+            written = await CasePassAsync(t, writer, lookup, errors, errors, progress, ct);
+        }
+        if (bulk && errors.Count == 0)
+            await schema.RebuildAsync(conn, tx);
+        return new ImportFileSummary(t.FileName, written.Inserted, written.Updated);
+    }
+
+    /// <summary>Reads the case file once: checks each row (reporting to <paramref name="rowErrors"/>) and writes the good ones.</summary>
+    private async Task<(long Inserted, long Updated)> CasePassAsync(CsvTable t, ICaseWriter writer, CatalogLookup lookup,
+        IImportErrorSink rowErrors, IImportErrorSink errors, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var validator = new CaseRowValidator(lookup, options, rowErrors);
         long rows = 0;
         while (t.Read())
         {
@@ -93,9 +124,14 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
                 progress?.Report(new ImportProgress(t.FileName, t.Position, t.Length, rows));
         }
         progress?.Report(new ImportProgress(t.FileName, t.Length, t.Length, rows));
-        var (inserted, updated) = await writer.FinishAsync(write: errors.Count == 0);
-        if (bulk && errors.Count == 0)
-            await indexes.RebuildAsync(conn, tx);
-        return new ImportFileSummary(t.FileName, inserted, updated);
+        return await writer.FinishAsync(write: errors.Count == 0);
+    }
+
+    /// <summary>Counts the row errors of a second pass without reporting them again: the first pass did.</summary>
+    private sealed class SilentSink : IImportErrorSink
+    {
+        public int Count { get; private set; }
+
+        public void Report(ImportError error) => Count++;
     }
 }

@@ -107,6 +107,46 @@ public abstract class ImportRulesTests
     }
 
     [Fact]
+    public async Task Import_WhenRowsAreDuplicatedAndOthersBroken_ReportsEachErrorOnce()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var target = await NewDatabaseAsync(dir);
+        var (outcome, errors) = await ImportAsync(target, dir,
+            "C1,A1,行政检查,A1-J01,2023-03-01,O1;O3,,,,,,,,,\n" +
+            "C1,A1,行政检查,A1-J01,2023-03-02,O1;O3,,,,,,,,,\n" +
+            "C2,A1,行政检查,A1-J01,2023-02-30,O1;O3,,,,,,,,,\n" +
+            "C3,A1,行政检查,A1-J01,2023-03-03,O1;O3,,,,,,,,,\n");
+        outcome.Committed.ShouldBeFalse();
+        errors.Select(e => e.ToString()).OrderBy(e => e, StringComparer.Ordinal).ShouldBe(
+        [
+            "cases.csv:3: 案件编号: 案件编号\"C1\"在本次导入中重复出现",
+            "cases.csv:4: 立案日期: 日期\"2023-02-30\"无效,应为 YYYY-MM-DD 格式的有效日期",
+        ]);
+        (await CountAsync(target, "cases")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Import_ThenAnotherImportAndANewCase_GetFreshIds()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var target = await NewDatabaseAsync(dir);
+        (await ImportAsync(target, dir, "C1,A1,行政检查,A1-J01,2023-03-01,O1;O3,,,,,,,,,\nC2,A1,行政检查,A1-J01,2023-03-02,O1;O3,,,,,,,,,\n"))
+            .Outcome.Committed.ShouldBeTrue();
+        (await ImportAsync(target, dir, "C3,A1,行政检查,A1-J01,2023-03-03,O1;O3,,,,,,,,,\n", withCatalog: false)).Outcome.Committed.ShouldBeTrue();
+        await using var c = await target.OpenConnectionAsync();
+        var agency = await c.ExecuteScalarAsync<long>("SELECT id FROM agencies WHERE code = 'A1'");
+        var power = await c.ExecuteScalarAsync<long>("SELECT id FROM powers WHERE code = 'A1-J01'");
+        // a case written later by the platform itself takes the next id after the imported ones
+        var id = await c.ExecuteScalarAsync<long>(
+            "INSERT INTO cases (number, agency_id, category, power_id, filed_on, extension_days) VALUES ('C4', @agency, 'Inspection', @power, @d, 0) RETURNING id",
+            new { agency, power, d = new DateOnly(2023, 3, 4) });
+        var ids = (await c.QueryAsync<long>("SELECT id FROM cases ORDER BY number")).ToList();
+        ids.Distinct().Count().ShouldBe(4);
+        id.ShouldBeGreaterThan(ids.Take(3).Max());
+        (await c.ExecuteScalarAsync<long>("SELECT count(*) FROM case_officers WHERE case_id IN (SELECT id FROM cases WHERE number = 'C3')")).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Import_WhenHeaderHasUnknownColumn_NamesItAndWritesNothing()
     {
         using var dir = TestPaths.NewTempDirectory();
