@@ -100,6 +100,11 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    // Enum names as stored, without Enum.ToString on every row.
+    private static readonly string[] Categories = Enum.GetNames<Zhifa.Domain.Catalog.PowerCategory>();
+    private static readonly string[] Procedures = Enum.GetNames<Zhifa.Domain.Cases.ProcedureType>();
+    private static readonly string[] Parties = Enum.GetNames<Zhifa.Domain.Cases.PartyType>();
+
     public Task WriteAsync(CaseRow row, string fileName)
     {
         _fileName = fileName;
@@ -123,11 +128,11 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
             raw.sqlite3_bind_int64(stmt, b, id);
             raw.sqlite3_bind_text(stmt, b + 1, row.Number);
             raw.sqlite3_bind_int64(stmt, b + 2, row.AgencyId);
-            raw.sqlite3_bind_text(stmt, b + 3, row.Category.ToString());
+            raw.sqlite3_bind_text(stmt, b + 3, Categories[(int)row.Category]);
             raw.sqlite3_bind_int64(stmt, b + 4, row.PowerId);
             raw.sqlite3_bind_text(stmt, b + 5, Iso(row.FiledOn));
-            Bind(stmt, b + 6, row.Procedure?.ToString());
-            Bind(stmt, b + 7, row.PartyType?.ToString());
+            Bind(stmt, b + 6, row.Procedure is { } procedure ? Procedures[(int)procedure] : null);
+            Bind(stmt, b + 7, row.PartyType is { } party ? Parties[(int)party] : null);
             Bind(stmt, b + 8, row.PartyName);
             Bind(stmt, b + 9, row.PartyCreditCode);
             Bind(stmt, b + 10, row.FineFen);
