@@ -45,7 +45,8 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         long certified = 0, reviewers = 0, issued = 0, revoked = 0;
         var certifiedIds = new Dictionary<long, long>(); // officer -> agency
         var certifiedByAgency = new Dictionary<long, long>();
-        await using (var r = await QueryAsync(conn, "SELECT id, agency_id, issued_on, revoked_on, is_legal_reviewer FROM officers", period, ct))
+        await using (var cmd = Command(conn, "SELECT id, agency_id, issued_on, revoked_on, is_legal_reviewer FROM officers", period))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
             {
@@ -77,9 +78,10 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         var activeMonths = new HashSet<(long, int)>();
         var activeAgencies = new HashSet<long>();
         var perAgency = new Dictionary<long, long[]>();
-        await using (var r = await QueryAsync(conn,
+        await using (var cmd = Command(conn,
                          $"SELECT agency_id, category, {FirstOfMonth(conn)} AS month, count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")} GROUP BY agency_id, category, {FirstOfMonth(conn)}",
-                         period, ct))
+                         period))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
             {
@@ -108,12 +110,13 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         // 参与办案率: one index seek per officer on case_officers (officer_id, filed_on).
         var participating = 0L;
         var participatingByAgency = new Dictionary<long, long>();
-        await using (var r = await QueryAsync(conn,
+        await using (var cmd = Command(conn,
                          scope == StatisticsScope.All
                              // unscoped: one seek on case_officers (officer_id, filed_on) per officer, no join
                              ? "SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to)"
                              : $"SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co JOIN cases c ON c.id = co.case_id WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to{ScopeOn("c.")})",
-                         period, ct))
+                         period))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
                 if (certifiedIds.TryGetValue(r.GetInt64(0), out var officerAgency))
@@ -125,9 +128,10 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
 
         // 执法职权履职率: powers of the scope's agencies exercised by a case of the period.
         long powers = 0, exercised = 0;
-        await using (var r = await QueryAsync(conn,
+        await using (var cmd = Command(conn,
                          "SELECT p.agency_id, CASE WHEN EXISTS (SELECT 1 FROM cases c WHERE c.power_id = p.id AND c.filed_on >= @from AND c.filed_on <= @to) THEN 1 ELSE 0 END FROM powers p WHERE (p.valid_from IS NULL OR p.valid_from <= @to) AND (p.valid_to IS NULL OR p.valid_to >= @from)",
-                         period, ct))
+                         period))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
             {
@@ -196,9 +200,10 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
     {
         List<string> overdue = [], late = [], unpublished = [];
         var provisional = false;
-        await using var r = await QueryAsync(conn,
+        await using var cmd = Command(conn,
             $"SELECT number, filed_on, decided_on, published_on, extension_days FROM cases WHERE category = 'Penalty' AND procedure = 'General' AND ((filed_on >= @from AND filed_on <= @to) OR (decided_on >= @from AND decided_on <= @to)){scopeFilter}",
-            period, ct);
+            period);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
             var number = r.GetString(0);
@@ -286,14 +291,14 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         return null;
     }
 
-    private static async Task<DbDataReader> QueryAsync(DbConnection conn, string sql, StatisticsPeriod period, CancellationToken ct)
+    private static DbCommand Command(DbConnection conn, string sql, StatisticsPeriod period)
     {
         var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
         cmd.CommandTimeout = 0;
         AddDate(cmd, "@from", period.From);
         AddDate(cmd, "@to", period.To);
-        return await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.Default, ct);
+        return cmd;
     }
 
     private static async Task<long> ScalarAsync(DbConnection conn, string sql, StatisticsPeriod period, CancellationToken ct)
