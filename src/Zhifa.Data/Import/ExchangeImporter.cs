@@ -96,7 +96,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         {
             await using ICaseWriter writer = conn switch
             {
-                SqliteConnection s when options.Upsert => new SqliteCaseWriter(s, (SqliteTransaction)tx, upsert: true, errors),
+                SqliteConnection s when options.Upsert => new SqliteUpsertCaseWriter(s, (SqliteTransaction)tx, errors),
                 SqliteConnection s => new SqliteBatchCaseWriter(s, (SqliteTransaction)tx, errors),
                 NpgsqlConnection n => await PostgresCaseWriter.StartAsync(n, (NpgsqlTransaction)tx, upsert: true, errors, t.FileName),
                 _ => throw new InvalidOperationException("unknown provider"),

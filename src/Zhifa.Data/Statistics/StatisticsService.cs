@@ -15,6 +15,10 @@ namespace Zhifa.Data.Statistics;
 /// </summary>
 public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar calendar, PenaltyLimits limits)
 {
+    /// <summary>The service over a database, with the working-day calendar in force there and the default limits.</summary>
+    public static async Task<StatisticsService> ForAsync(DatabaseTarget target, CancellationToken ct = default) =>
+        new(target, await new Calendar.CalendarStore(target).LoadAsync(ct), new PenaltyLimits());
+
     private sealed record AgencyInfo(long Id, string Code, string Name, AgencyCategory Category, string RegionCode, DateOnly? Established, DateOnly? Abolished);
 
     public async Task<Result<SupervisionFigures>> ComputeAsync(StatisticsPeriod period, StatisticsScope scope, CancellationToken ct = default)

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Zhifa.Data.Calendar;
 using Zhifa.Data.Statistics;
-using Zhifa.Domain.Cases;
 using Zhifa.Reports;
 
 namespace Zhifa.Cli;
@@ -22,10 +20,8 @@ internal static class ReportCommand
             var y = pr.GetValue(year);
             if (y is < 1949 or > 9999)
                 return CliOutput.Fail($"--year 无效:{y},应为四位年份");
-            var regionCode = pr.GetValue(region);
-            var agencyCode = pr.GetValue(agency);
-            if (regionCode is not null && agencyCode is not null)
-                return CliOutput.Fail("--region 与 --agency 只能选择其一");
+            if (Scope(pr.GetValue(region), pr.GetValue(agency)) is not { } scope)
+                return ExitCodes.BadInput;
             var fmt = pr.GetValue(format)!.ToLowerInvariant();
             if (fmt is not ("md" or "json"))
                 return CliOutput.Fail(fmt is "docx" or "pdf" or "xlsx"
@@ -34,10 +30,7 @@ internal static class ReportCommand
             var target = await ZhifaCli.OpenAsync(pr, ct);
             if (target is null)
                 return ExitCodes.BadInput;
-            var scope = agencyCode is not null ? StatisticsScope.ForAgency(agencyCode)
-                : regionCode is not null ? StatisticsScope.ForRegion(regionCode) : StatisticsScope.All;
-            var calendar = await new CalendarStore(target).LoadAsync(ct);
-            var service = new StatisticsService(target, calendar, new PenaltyLimits());
+            var service = await StatisticsService.ForAsync(target, ct);
             var figures = await service.ComputeAsync(StatisticsPeriod.Year(y), scope, ct);
             if (!figures.IsSuccess)
                 return CliOutput.Fail(figures.Error!.Message);
@@ -69,10 +62,8 @@ internal static class ReportCommand
         var cmd = new Command("statistics", "任意期间与范围的执法监督统计(JSON)") { from, to, region, agency };
         cmd.SetAction(async (pr, ct) =>
         {
-            var regionCode = pr.GetValue(region);
-            var agencyCode = pr.GetValue(agency);
-            if (regionCode is not null && agencyCode is not null)
-                return CliOutput.Fail("--region 与 --agency 只能选择其一");
+            if (Scope(pr.GetValue(region), pr.GetValue(agency)) is not { } scope)
+                return ExitCodes.BadInput;
             if (!Zhifa.Data.Import.FieldParsers.TryDate(pr.GetValue(from)!, out var fromDate))
                 return CliOutput.Fail($"--from:{Zhifa.Data.Import.FieldParsers.DateRule(pr.GetValue(from)!)}");
             if (!Zhifa.Data.Import.FieldParsers.TryDate(pr.GetValue(to)!, out var toDate))
@@ -80,10 +71,7 @@ internal static class ReportCommand
             var target = await ZhifaCli.OpenAsync(pr, ct);
             if (target is null)
                 return ExitCodes.BadInput;
-            var scope = agencyCode is not null ? StatisticsScope.ForAgency(agencyCode)
-                : regionCode is not null ? StatisticsScope.ForRegion(regionCode) : StatisticsScope.All;
-            var calendar = await new CalendarStore(target).LoadAsync(ct);
-            var figures = await new StatisticsService(target, calendar, new PenaltyLimits())
+            var figures = await (await StatisticsService.ForAsync(target, ct))
                 .ComputeAsync(new StatisticsPeriod(fromDate, toDate), scope, ct);
             if (!figures.IsSuccess)
                 return CliOutput.Fail(figures.Error!.Message);
@@ -91,5 +79,17 @@ internal static class ReportCommand
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>--region or --agency (not both) as a scope; null after printing why.</summary>
+    private static StatisticsScope? Scope(string? region, string? agency)
+    {
+        if (region is not null && agency is not null)
+        {
+            CliOutput.Fail("--region 与 --agency 只能选择其一");
+            return null;
+        }
+        return agency is not null ? StatisticsScope.ForAgency(agency)
+            : region is not null ? StatisticsScope.ForRegion(region) : StatisticsScope.All;
     }
 }

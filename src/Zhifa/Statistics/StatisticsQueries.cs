@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Zhifa.Data.Calendar;
 using Zhifa.Data.Statistics;
 using Zhifa.Data.Storage;
-using Zhifa.Domain.Cases;
 using Zhifa.Web;
 
 namespace Zhifa.Statistics;
@@ -30,8 +28,7 @@ public sealed class StatisticsQueries(DatabaseTarget target, ZhifaDbContext db, 
         var resolved = await ResolveScopeAsync(region, agency, ct);
         if (!resolved.IsSuccess)
             return resolved.Error;
-        var calendar = await new CalendarStore(target).LoadAsync(ct);
-        var figures = await new StatisticsService(target, calendar, new PenaltyLimits()).ComputeAsync(period, resolved.Value, ct);
+        var figures = await (await StatisticsService.ForAsync(target, ct)).ComputeAsync(period, resolved.Value, ct);
         if (figures.IsSuccess)
             return figures.Value;
         return figures.Error.Code == "statistics.unknown_agency"

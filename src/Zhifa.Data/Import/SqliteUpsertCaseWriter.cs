@@ -3,11 +3,11 @@ using Microsoft.Data.Sqlite;
 namespace Zhifa.Data.Import;
 
 /// <summary>
-/// Writes checked case rows straight into <c>cases</c> and <c>case_officers</c> with prepared statements inside
-/// the import's transaction. The unique index on the case number finds duplicates, so no set of numbers is held
-/// in memory; a refused run rolls everything back.
+/// <c>--upsert</c> on SQLite: each checked row is inserted or, when its number is stored, updated (its officer
+/// links replaced), row by row inside the import's transaction. A plain import uses
+/// <see cref="SqliteBatchCaseWriter"/>. A number repeated within the run is refused: which row wins would be a guess.
 /// </summary>
-internal sealed class SqliteCaseWriter : ICaseWriter
+internal sealed class SqliteUpsertCaseWriter : ICaseWriter
 {
     private const string Columns =
         "number, agency_id, category, power_id, filed_on, procedure, party_type, party_name, party_credit_code, fine_fen, decided_on, published_on, closed_on, outcome, extension_days";
@@ -18,14 +18,13 @@ internal sealed class SqliteCaseWriter : ICaseWriter
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _link;
     private readonly SqliteCommand _unlink;
-    private readonly SqliteCommand _find;
     private readonly SqliteParameter[] _p;
     private readonly long _maxIdBefore;
     private readonly IImportErrorSink _errors;
     private readonly HashSet<long> _updatedExisting = [];
     private long _inserted, _updated, _lastInsertedId;
 
-    public SqliteCaseWriter(SqliteConnection conn, SqliteTransaction tx, bool upsert, IImportErrorSink errors)
+    public SqliteUpsertCaseWriter(SqliteConnection conn, SqliteTransaction tx, IImportErrorSink errors)
     {
         _errors = errors;
         using (var max = conn.CreateCommand())
@@ -36,9 +35,8 @@ internal sealed class SqliteCaseWriter : ICaseWriter
         }
         _insert = conn.CreateCommand();
         _insert.Transaction = tx;
-        _insert.CommandText = upsert
-            ? $"INSERT INTO cases ({Columns}) VALUES ({Values}) ON CONFLICT(number) DO UPDATE SET agency_id=excluded.agency_id, category=excluded.category, power_id=excluded.power_id, filed_on=excluded.filed_on, procedure=excluded.procedure, party_type=excluded.party_type, party_name=excluded.party_name, party_credit_code=excluded.party_credit_code, fine_fen=excluded.fine_fen, decided_on=excluded.decided_on, published_on=excluded.published_on, closed_on=excluded.closed_on, outcome=excluded.outcome RETURNING id"
-            : $"INSERT INTO cases ({Columns}) VALUES ({Values}) ON CONFLICT(number) DO NOTHING RETURNING id";
+        _insert.CommandText =
+            $"INSERT INTO cases ({Columns}) VALUES ({Values}) ON CONFLICT(number) DO UPDATE SET agency_id=excluded.agency_id, category=excluded.category, power_id=excluded.power_id, filed_on=excluded.filed_on, procedure=excluded.procedure, party_type=excluded.party_type, party_name=excluded.party_name, party_credit_code=excluded.party_credit_code, fine_fen=excluded.fine_fen, decided_on=excluded.decided_on, published_on=excluded.published_on, closed_on=excluded.closed_on, outcome=excluded.outcome RETURNING id";
         string[] names = ["@number", "@agency", "@category", "@power", "@filed", "@procedure", "@partyType", "@partyName", "@credit", "@fine", "@decided", "@published", "@closed", "@outcome"];
         _p = names.Select(n => _insert.Parameters.Add(new SqliteParameter(n, null))).ToArray();
         _insert.Prepare();
@@ -55,11 +53,6 @@ internal sealed class SqliteCaseWriter : ICaseWriter
         _unlink.Transaction = tx;
         _unlink.CommandText = "DELETE FROM case_officers WHERE case_id = @c";
         _unlink.Parameters.Add(new SqliteParameter("@c", 0L));
-
-        _find = conn.CreateCommand();
-        _find.Transaction = tx;
-        _find.CommandText = "SELECT id FROM cases WHERE number = @n";
-        _find.Parameters.Add(new SqliteParameter("@n", ""));
     }
 
     private static object Db(object? v) => v ?? DBNull.Value;
@@ -82,12 +75,7 @@ internal sealed class SqliteCaseWriter : ICaseWriter
         _p[11].Value = row.PublishedOn is { } p ? Iso(p) : DBNull.Value;
         _p[12].Value = row.ClosedOn is { } c ? Iso(c) : DBNull.Value;
         _p[13].Value = Db(row.Outcome);
-        var result = _insert.ExecuteScalar();
-        if (result is not long id)
-        {
-            ReportDuplicate(row, fileName);
-            return Task.CompletedTask;
-        }
+        var id = (long)_insert.ExecuteScalar()!;
         if (id <= _maxIdBefore)
         {
             // an upsert of a stored case: a second row for the same case in this run would be ambiguous
@@ -102,8 +90,8 @@ internal sealed class SqliteCaseWriter : ICaseWriter
         }
         else if (id <= _lastInsertedId)
         {
-            // With upsert, a repeat of a row inserted earlier in this run comes back as an update of that row:
-            // SQLite hands out increasing ids, so an id not above the last one handed out was inserted before.
+            // A repeat of a row inserted earlier in this run comes back as an update of that row: SQLite hands
+            // out increasing ids, so an id not above the last one handed out was inserted before.
             _errors.Report(new ImportError(fileName, row.Line, "案件编号", $"案件编号\"{row.Number}\"在本次导入中重复出现"));
             return Task.CompletedTask;
         }
@@ -122,15 +110,6 @@ internal sealed class SqliteCaseWriter : ICaseWriter
         return Task.CompletedTask;
     }
 
-    private void ReportDuplicate(CaseRow row, string fileName)
-    {
-        _find.Parameters[0].Value = row.Number;
-        var existing = (long)_find.ExecuteScalar()!;
-        _errors.Report(new ImportError(fileName, row.Line, "案件编号", existing > _maxIdBefore
-            ? $"案件编号\"{row.Number}\"在本次导入中重复出现"
-            : $"案件编号\"{row.Number}\"已存在;如需更新请使用 --upsert"));
-    }
-
     public Task<(long Inserted, long Updated)> FinishAsync(bool write) => Task.FromResult((_inserted, _updated));
 
     public ValueTask DisposeAsync()
@@ -138,7 +117,6 @@ internal sealed class SqliteCaseWriter : ICaseWriter
         _insert.Dispose();
         _link.Dispose();
         _unlink.Dispose();
-        _find.Dispose();
         return ValueTask.CompletedTask;
     }
 }
