@@ -22,13 +22,13 @@ internal sealed class BulkLoadSchema
     /// Worth it when the file brings at least a quarter as many rows as the tables already hold: the rebuild
     /// reads the whole table, so a small import into a large history keeps its indexes.
     /// </summary>
-    public static async Task<bool> WorthItAsync(DbConnection conn, DbTransaction tx, long fileBytes)
+    public static async Task<bool> WorthItAsync(DbConnection conn, long fileBytes)
     {
         const long bytesPerRow = 140; // a typical cases.csv row, see bench/generate-district.py
         var incoming = fileBytes / bytesPerRow;
         if (incoming < 50_000)
             return false;
-        var stored = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM cases", transaction: tx);
+        var stored = await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM cases");
         return incoming * 4 >= stored;
     }
 

@@ -16,8 +16,13 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
     ];
 
     private CsvTable _t = null!;
+    private long _reported; // this validator's own count: a writer on another thread reports to the same sink
 
-    private void Error(string column, string reason) => errors.Report(new ImportError(_t.FileName, _t.Line, column, reason));
+    private void Error(string column, string reason)
+    {
+        _reported++;
+        errors.Report(new ImportError(_t.FileName, _t.Line, column, reason));
+    }
 
     private string? Required(string column)
     {
@@ -42,7 +47,7 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
     public bool Check(CsvTable t, CaseRow row)
     {
         _t = t;
-        var before = errors.Count;
+        var before = _reported;
         row.Line = t.Line;
         row.OfficerIds.Clear();
         if (t.Malformed is { } malformed)
@@ -83,7 +88,7 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
             Error("案件编号", "案件编号不得超过64个字符");
         if (agency is { Id: > 0 })
             row.AgencyId = agency.Id;
-        return errors.Count == before && row.AgencyId > 0 && row.PowerId > 0;
+        return _reported == before && row.AgencyId > 0 && row.PowerId > 0;
     }
 
     private void CheckPower(string? powerCode, string? agencyCode, AgencyRef? agency, bool categoryOk, string? categoryText, CaseRow row)

@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Zhifa.Data.Storage;
@@ -32,46 +34,74 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
 
         await new SchemaMigrator(target).MigrateAsync(ct: ct);
         await using var conn = await target.OpenConnectionAsync(ct);
-        if (conn is SqliteConnection bulk)
+        var casesFile = Path.Combine(folder, "cases.csv");
+        var bulk = File.Exists(casesFile) && await BulkLoadSchema.WorthItAsync(conn, new FileInfo(casesFile).Length);
+        if (conn is SqliteConnection sqlite)
+            await SqliteBulkSettingsAsync(sqlite, bulk, ct);
+        try
         {
-            // Index pages of a large import stay in memory (256 MiB at most) instead of the 2 MiB default cache,
-            // which makes random index inserts disk-bound; the import's memory ceiling accounts for it.
-            await using var pragma = bulk.CreateCommand();
-            pragma.CommandText = "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY";
-            await pragma.ExecuteNonQueryAsync(ct);
-        }
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var lookup = await CatalogLookup.LoadAsync(conn, tx);
-        var master = new MasterDataImport(conn, tx, lookup, options, errors, clock);
-        var summaries = new List<ImportFileSummary>();
-        foreach (var file in present)
-        {
-            var path = Path.Combine(folder, file);
-            summaries.Add(file switch
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            var lookup = await CatalogLookup.LoadAsync(conn, tx);
+            var master = new MasterDataImport(conn, tx, lookup, options, errors, clock);
+            var summaries = new List<ImportFileSummary>();
+            foreach (var file in present)
             {
-                "agencies.csv" => await master.AgenciesAsync(path),
-                "powers.csv" => await master.PowersAsync(path),
-                "officers.csv" => await master.OfficersAsync(path),
-                _ => await ImportCasesAsync(conn, tx, lookup, path, errors, progress, ct),
-            });
+                var path = Path.Combine(folder, file);
+                summaries.Add(file switch
+                {
+                    "agencies.csv" => await master.AgenciesAsync(path),
+                    "powers.csv" => await master.PowersAsync(path),
+                    "officers.csv" => await master.OfficersAsync(path),
+                    _ => await ImportCasesAsync(conn, tx, lookup, path, bulk, errors, progress, ct),
+                });
+            }
+            if (errors.Count == 0 && bulk && conn is SqliteConnection)
+                await CheckForeignKeysAsync(conn, tx, errors);
+            if (errors.Count > 0)
+            {
+                await tx.RollbackAsync(ct);
+                return new ImportOutcome(false, summaries, errors.Count);
+            }
+            await tx.CommitAsync(ct);
+            return new ImportOutcome(true, summaries, 0);
         }
-        if (errors.Count > 0)
+        finally
         {
-            await tx.RollbackAsync(ct);
-            return new ImportOutcome(false, summaries, errors.Count);
+            if (conn is SqliteConnection pooled && bulk)
+                await pooled.ExecuteAsync("PRAGMA foreign_keys = ON"); // the connection goes back to the pool
         }
-        await tx.CommitAsync(ct);
-        return new ImportOutcome(true, summaries, 0);
+    }
+
+    /// <summary>
+    /// Index pages of a large import stay in memory (256 MiB at most) instead of the 2 MiB default cache, which
+    /// makes random index inserts disk-bound; the import's memory ceiling accounts for it. A bulk load also turns
+    /// SQLite's per-row foreign-key checks off (only possible outside a transaction) and checks every reference
+    /// once before committing (<see cref="CheckForeignKeysAsync"/>); the rows' ids come from the catalog lookup
+    /// of the same transaction anyway.
+    /// </summary>
+    private static async Task SqliteBulkSettingsAsync(SqliteConnection conn, bool bulk, CancellationToken ct)
+    {
+        await using var pragma = conn.CreateCommand();
+        pragma.CommandText = "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY" + (bulk ? "; PRAGMA foreign_keys = OFF" : "");
+        await pragma.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task CheckForeignKeysAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx, IImportErrorSink errors)
+    {
+        var broken = await conn.QueryAsync<(string Table, long RowId, string Parent)>(
+            "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 20", transaction: tx);
+        foreach (var (table, rowId, parent) in broken)
+            errors.Report(new ImportError(table, rowId, "外键", $"表 {table} 的第 {rowId} 条记录引用的 {parent} 不存在,导入已撤销"));
     }
 
     private async Task<ImportFileSummary> ImportCasesAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx,
-        CatalogLookup lookup, string path, IImportErrorSink errors, IProgress<ImportProgress>? progress, CancellationToken ct)
+        CatalogLookup lookup, string path, bool bulk, IImportErrorSink fileErrors, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
+        var errors = new LockedSink(fileErrors);
         using var t = CsvTable.Open(path, CaseRowValidator.Columns, errors);
         if (!t.HeaderOk)
             return new ImportFileSummary(t.FileName, 0, 0);
         var schema = new BulkLoadSchema();
-        var bulk = await BulkLoadSchema.WorthItAsync(conn, tx, t.Length);
         if (bulk)
             await schema.DropAsync(conn, tx);
         (long Inserted, long Updated) written;
@@ -108,30 +138,90 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         return new ImportFileSummary(t.FileName, written.Inserted, written.Updated);
     }
 
-    /// <summary>Reads the case file once: checks each row (reporting to <paramref name="rowErrors"/>) and writes the good ones.</summary>
+    /// <summary>
+    /// Reads the case file once: checks each row (reporting to <paramref name="rowErrors"/>) and writes the good
+    /// ones. Reading and checking run on a second thread, ahead of the writer by a few bounded batches, so the two
+    /// cores of a small server parse and write at the same time while memory stays flat.
+    /// </summary>
     private async Task<(long Inserted, long Updated)> CasePassAsync(CsvTable t, ICaseWriter writer, CatalogLookup lookup,
         IImportErrorSink rowErrors, IImportErrorSink errors, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var validator = new CaseRowValidator(lookup, options, rowErrors);
-        long rows = 0;
-        while (t.Read())
+        const int batchSize = 1024;
+        var batches = Channel.CreateBounded<List<CaseRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reader = Task.Run(async () =>
         {
-            ct.ThrowIfCancellationRequested();
-            var row = new CaseRow(); // a batching writer keeps the row until its batch is written
-            if (validator.Check(t, row))
-                await writer.WriteAsync(row, t.FileName);
-            if (++rows % 8192 == 0)
-                progress?.Report(new ImportProgress(t.FileName, t.Position, t.Length, rows));
+            var validator = new CaseRowValidator(lookup, options, rowErrors);
+            var batch = new List<CaseRow>(batchSize);
+            long rows = 0;
+            try
+            {
+                while (t.Read())
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    var row = new CaseRow(); // the writer keeps the row until its batch is written
+                    if (validator.Check(t, row))
+                        batch.Add(row);
+                    if (batch.Count == batchSize)
+                    {
+                        await batches.Writer.WriteAsync(batch, stop.Token);
+                        batch = new List<CaseRow>(batchSize);
+                    }
+                    if (++rows % 8192 == 0)
+                        progress?.Report(new ImportProgress(t.FileName, t.Position, t.Length, rows));
+                }
+                if (batch.Count > 0)
+                    await batches.Writer.WriteAsync(batch, stop.Token);
+                progress?.Report(new ImportProgress(t.FileName, t.Length, t.Length, rows));
+                batches.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                batches.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+                foreach (var row in batch)
+                    await writer.WriteAsync(row, t.FileName);
         }
-        progress?.Report(new ImportProgress(t.FileName, t.Length, t.Length, rows));
+        finally
+        {
+            await stop.CancelAsync(); // a writer failure stops the reader; on success it has already finished
+            await reader;
+        }
         return await writer.FinishAsync(write: errors.Count == 0);
+    }
+
+    /// <summary>Serialises reports from the reading thread and the writing thread of <see cref="CasePassAsync"/>.</summary>
+    private sealed class LockedSink(IImportErrorSink inner) : IImportErrorSink
+    {
+        private readonly Lock _lock = new();
+
+        public int Count
+        {
+            get
+            {
+                lock (_lock)
+                    return inner.Count;
+            }
+        }
+
+        public void Report(ImportError error)
+        {
+            lock (_lock)
+                inner.Report(error);
+        }
     }
 
     /// <summary>Counts the row errors of a second pass without reporting them again: the first pass did.</summary>
     private sealed class SilentSink : IImportErrorSink
     {
-        public int Count { get; private set; }
+        private int _count;
 
-        public void Report(ImportError error) => Count++;
+        public int Count => Volatile.Read(ref _count);
+
+        public void Report(ImportError error) => Interlocked.Increment(ref _count);
     }
 }

@@ -8,7 +8,8 @@ namespace Zhifa.Data.Import;
 /// <summary>
 /// The plain (no upsert) SQLite case writer: rows go in multi-row INSERT statements of <see cref="BatchSize"/>
 /// rows with ids handed out here, so a million-row file costs thousands of statements, not millions. The unique
-/// index on the case number still finds duplicates: a row whose id is missing from RETURNING was refused.
+/// index on the case number still finds duplicates: when a batch inserts fewer rows than it holds (sqlite3_changes), the
+/// ids it did insert are read back and every missing row is reported.
 /// Statements are prepared and bound through SQLitePCLRaw by position: Microsoft.Data.Sqlite binds by name and
 /// checks every statement parameter against its collection, which is quadratic in the parameters of a batch.
 /// </summary>
@@ -26,7 +27,7 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
     private readonly IImportErrorSink _errors;
     private readonly long _maxIdBefore;
     private readonly List<(CaseRow Row, long Id)> _pending = new(BatchSize);
-    private readonly List<(long CaseId, long OfficerId, string FiledOn)> _links = new(LinkBatchSize);
+    private readonly List<(long CaseId, long OfficerId, DateOnly FiledOn)> _links = new(LinkBatchSize);
     private readonly HashSet<long> _returned = new(BatchSize);
     private sqlite3_stmt? _fullCases, _fullLinks;
     private SqliteCommand _find;
@@ -64,7 +65,7 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
         var sql = new StringBuilder($"INSERT INTO cases ({Columns}) VALUES ");
         for (var r = 0; r < rows; r++)
             sql.Append(r == 0 ? "(" : ",(").Append(string.Concat(Enumerable.Repeat("?,", CaseParameters))).Append("0)");
-        sql.Append(" ON CONFLICT(number) DO NOTHING RETURNING id");
+        sql.Append(" ON CONFLICT(number) DO NOTHING");
         return Prepare(sql.ToString());
     }
 
@@ -82,12 +83,20 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
             throw new InvalidOperationException($"SQLite error {rc}: {raw.sqlite3_errmsg(db).utf8_to_string()}");
     }
 
-    private static void Bind(sqlite3_stmt s, int i, string? v)
+    // Text is bound as UTF-8 from a reused buffer: the string overload allocates a converted copy per value.
+    private byte[] _utf8 = new byte[512];
+
+    private void Bind(sqlite3_stmt s, int i, string? v)
     {
         if (v is null)
+        {
             raw.sqlite3_bind_null(s, i);
-        else
-            raw.sqlite3_bind_text(s, i, v);
+            return;
+        }
+        var max = Encoding.UTF8.GetMaxByteCount(v.Length);
+        if (max > _utf8.Length)
+            _utf8 = new byte[max];
+        raw.sqlite3_bind_text(s, i, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(v, _utf8)));
     }
 
     private static void Bind(sqlite3_stmt s, int i, long? v)
@@ -98,12 +107,43 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
             raw.sqlite3_bind_int64(s, i, v.Value);
     }
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>Binds a date as its ISO text (yyyy-MM-dd, as EF Core stores DateOnly) without a string in between.</summary>
+    private static void Bind(sqlite3_stmt s, int i, DateOnly? d)
+    {
+        if (d is not { } day)
+        {
+            raw.sqlite3_bind_null(s, i);
+            return;
+        }
+        Span<byte> iso = stackalloc byte[10];
+        Digits(iso[..4], day.Year);
+        iso[4] = (byte)'-';
+        Digits(iso.Slice(5, 2), day.Month);
+        iso[7] = (byte)'-';
+        Digits(iso.Slice(8, 2), day.Day);
+        raw.sqlite3_bind_text(s, i, iso);
+    }
+
+    private static void Digits(Span<byte> into, int value)
+    {
+        for (var k = into.Length - 1; k >= 0; k--, value /= 10)
+            into[k] = (byte)('0' + value % 10);
+    }
 
     // Enum names as stored, without Enum.ToString on every row.
-    private static readonly string[] Categories = Enum.GetNames<Zhifa.Domain.Catalog.PowerCategory>();
-    private static readonly string[] Procedures = Enum.GetNames<Zhifa.Domain.Cases.ProcedureType>();
-    private static readonly string[] Parties = Enum.GetNames<Zhifa.Domain.Cases.PartyType>();
+    private static readonly byte[][] Categories = Utf8Names<Zhifa.Domain.Catalog.PowerCategory>();
+    private static readonly byte[][] Procedures = Utf8Names<Zhifa.Domain.Cases.ProcedureType>();
+    private static readonly byte[][] Parties = Utf8Names<Zhifa.Domain.Cases.PartyType>();
+
+    private static byte[][] Utf8Names<T>() where T : struct, Enum => [.. Enum.GetNames<T>().Select(Encoding.UTF8.GetBytes)];
+
+    private static void Bind(sqlite3_stmt s, int i, byte[]? utf8)
+    {
+        if (utf8 is null)
+            raw.sqlite3_bind_null(s, i);
+        else
+            raw.sqlite3_bind_text(s, i, utf8);
+    }
 
     public Task WriteAsync(CaseRow row, string fileName)
     {
@@ -126,41 +166,39 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
             var (row, id) = _pending[r];
             var b = r * CaseParameters + 1;
             raw.sqlite3_bind_int64(stmt, b, id);
-            raw.sqlite3_bind_text(stmt, b + 1, row.Number);
+            Bind(stmt, b + 1, row.Number);
             raw.sqlite3_bind_int64(stmt, b + 2, row.AgencyId);
-            raw.sqlite3_bind_text(stmt, b + 3, Categories[(int)row.Category]);
+            Bind(stmt, b + 3, Categories[(int)row.Category]);
             raw.sqlite3_bind_int64(stmt, b + 4, row.PowerId);
-            raw.sqlite3_bind_text(stmt, b + 5, Iso(row.FiledOn));
+            Bind(stmt, b + 5, row.FiledOn);
             Bind(stmt, b + 6, row.Procedure is { } procedure ? Procedures[(int)procedure] : null);
             Bind(stmt, b + 7, row.PartyType is { } party ? Parties[(int)party] : null);
             Bind(stmt, b + 8, row.PartyName);
             Bind(stmt, b + 9, row.PartyCreditCode);
             Bind(stmt, b + 10, row.FineFen);
-            Bind(stmt, b + 11, row.DecidedOn is { } d ? Iso(d) : null);
-            Bind(stmt, b + 12, row.PublishedOn is { } p ? Iso(p) : null);
-            Bind(stmt, b + 13, row.ClosedOn is { } c ? Iso(c) : null);
+            Bind(stmt, b + 11, row.DecidedOn);
+            Bind(stmt, b + 12, row.PublishedOn);
+            Bind(stmt, b + 13, row.ClosedOn);
             Bind(stmt, b + 14, row.Outcome);
         }
-        _returned.Clear();
-        int rc;
-        while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
-            _returned.Add(raw.sqlite3_column_int64(stmt, 0));
-        Check(rc, db);
+        Check(raw.sqlite3_step(stmt), db);
+        var allInserted = raw.sqlite3_changes(db) == _pending.Count;
         raw.sqlite3_reset(stmt);
         if (!full)
             stmt.Dispose();
+        if (!allInserted)
+            ReadInsertedIds(_pending[0].Id, _pending[^1].Id);
         foreach (var (row, id) in _pending)
         {
-            if (!_returned.Contains(id))
+            if (!allInserted && !_returned.Contains(id))
             {
                 ReportDuplicate(row);
                 continue;
             }
             _inserted++;
-            var filed = Iso(row.FiledOn);
             foreach (var officer in row.OfficerIds)
             {
-                _links.Add((id, officer, filed));
+                _links.Add((id, officer, row.FiledOn));
                 if (_links.Count == LinkBatchSize)
                     FlushLinks();
             }
@@ -178,13 +216,27 @@ internal sealed class SqliteBatchCaseWriter : ICaseWriter
         {
             raw.sqlite3_bind_int64(stmt, r * 3 + 1, _links[r].CaseId);
             raw.sqlite3_bind_int64(stmt, r * 3 + 2, _links[r].OfficerId);
-            raw.sqlite3_bind_text(stmt, r * 3 + 3, _links[r].FiledOn);
+            Bind(stmt, r * 3 + 3, _links[r].FiledOn);
         }
         Check(raw.sqlite3_step(stmt), _conn.Handle!);
         raw.sqlite3_reset(stmt);
         if (!full)
             stmt.Dispose();
         _links.Clear();
+    }
+
+    /// <summary>The rare path: a batch met a duplicate number, so find which of its ids went in.</summary>
+    private void ReadInsertedIds(long first, long last)
+    {
+        _returned.Clear();
+        using var ids = _conn.CreateCommand();
+        ids.Transaction = _tx;
+        ids.CommandText = "SELECT id FROM cases WHERE id BETWEEN @first AND @last";
+        ids.Parameters.AddWithValue("@first", first);
+        ids.Parameters.AddWithValue("@last", last);
+        using var r = ids.ExecuteReader();
+        while (r.Read())
+            _returned.Add(r.GetInt64(0));
     }
 
     private void ReportDuplicate(CaseRow row)
