@@ -1,0 +1,135 @@
+namespace Zhifa.Documents;
+
+/// <summary>What a 行政处罚决定书 states (行政处罚法 第五十九条). The copy served on the party is unmasked.</summary>
+public sealed record PenaltyDecisionInput
+{
+    public required DocumentNumber Number { get; init; }
+
+    public required AgencyInfo Agency { get; init; }
+
+    public required PartyInfo Party { get; init; }
+
+    /// <summary>案由 without 涉嫌: 经营超过保质期的食品.</summary>
+    public required string CaseCause { get; init; }
+
+    public required DateOnly FiledOn { get; init; }
+
+    /// <summary>The facts found; each line is a paragraph.</summary>
+    public required string Facts { get; init; }
+
+    public required IReadOnlyList<string> Evidence { get; init; }
+
+    /// <summary>The notice of the proposed penalty and when it was served.</summary>
+    public required DocumentNumber NoticeNumber { get; init; }
+
+    public required DateOnly NoticeServedOn { get; init; }
+
+    /// <summary>Whether the notice told the party of a right to a hearing.</summary>
+    public bool HearingRightNotified { get; init; }
+
+    /// <summary>
+    /// The party's statement, defence or hearing and the agency's assessment of it; null when the party raised
+    /// nothing within the time allowed.
+    /// </summary>
+    public string? PartyResponse { get; init; }
+
+    /// <summary>The provision broken: 《中华人民共和国食品安全法》第三十四条第十项.</summary>
+    public required string ViolatedProvision { get; init; }
+
+    /// <summary>What the act amounts to: 经营超过保质期的食品的违法行为.</summary>
+    public required string Violation { get; init; }
+
+    /// <summary>Why this penalty within the range (裁量理由, with the benchmark applied), as sentences; optional.</summary>
+    public string? Discretion { get; init; }
+
+    /// <summary>The provision the penalty rests on.</summary>
+    public required string PenaltyBasis { get; init; }
+
+    public required IReadOnlyList<PenaltyItem> Penalties { get; init; }
+
+    /// <summary>Where money penalties are paid; required when a penalty is paid in money.</summary>
+    public PaymentAccount? Payment { get; init; }
+
+    public required DateOnly DecidedOn { get; init; }
+}
+
+/// <summary>
+/// 行政处罚决定书: the party, facts and evidence, the hearing of the party, the legal assessment, the
+/// penalties (amounts in capitals and figures), payment within fifteen days and the late-payment surcharge
+/// (第六十七、七十二条), and the remedies: reconsideration within sixty days (行政复议法 第二十条) or a suit
+/// within six months (行政诉讼法 第四十六条).
+/// </summary>
+public static class PenaltyDecision
+{
+    public static byte[] Render(PenaltyDecisionInput input) => Build(input).ToArray();
+
+    public static void Render(PenaltyDecisionInput input, Stream output) => Build(input).WriteTo(output);
+
+    private static DocxBuilder Build(PenaltyDecisionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var builder = DocumentText.Start(input.Agency, input.Number, DocumentKind.PenaltyDecision)
+            .AddParty(input.Party)
+            .AddParagraph($"本局于{ChineseFormat.Date(input.FiledOn)}对当事人涉嫌{input.CaseCause}一案立案调查，现已调查终结。")
+            .AddParagraph($"经查，{input.Facts}")
+            .AddParagraph("上述事实，有以下证据证明：")
+            .AddItems(input.Evidence);
+
+        var rights = input.HearingRightNotified ? "陈述、申辩和要求听证的权利" : "陈述、申辩的权利";
+        var silence = input.HearingRightNotified ? "当事人在规定期限内未提出陈述、申辩意见，也未要求听证。" : "当事人在规定期限内未提出陈述、申辩意见。";
+        builder
+            .AddParagraph(
+                $"本局于{ChineseFormat.Date(input.NoticeServedOn)}向当事人送达了《{DocumentKind.PenaltyNotice.Title()}》（{input.NoticeNumber}），" +
+                $"告知当事人拟作出行政处罚的内容及事实、理由、依据，以及依法享有的{rights}。" +
+                (string.IsNullOrWhiteSpace(input.PartyResponse) ? silence : input.PartyResponse))
+            .AddParagraph($"本局认为，当事人的上述行为违反了{input.ViolatedProvision}的规定，构成{input.Violation}。");
+        if (!string.IsNullOrWhiteSpace(input.Discretion))
+            builder.AddParagraph(input.Discretion);
+        builder
+            .AddParagraph($"依据{input.PenaltyBasis}的规定，本局决定对当事人作出如下行政处罚：")
+            .AddItems(DocumentText.Describe(input.Penalties));
+
+        AddPayment(builder, input);
+
+        // 行政复议法 第二十条 (sixty days), 行政诉讼法 第四十六条 (six months), 行政处罚法 第七十三条 (no suspension).
+        return builder
+            .AddParagraph(
+                $"当事人如不服本行政处罚决定，可以依据{DocumentText.ReconsiderationLaw}第二十条的规定，自收到本决定书之日起六十日内" +
+                $"向{input.Agency.ReconsiderationBody}申请行政复议；也可以依据{DocumentText.LitigationLaw}第四十六条的规定，" +
+                $"自收到本决定书之日起六个月内直接向{input.Agency.Court}提起行政诉讼。")
+            .AddParagraph(
+                $"根据{DocumentText.PenaltyLaw}第七十三条的规定，申请行政复议或者提起行政诉讼期间，本行政处罚决定不停止执行，法律另有规定的除外。")
+            .AddSignature(input.Agency.Name, input.DecidedOn)
+            .AddPageNumbers();
+    }
+
+    private static void AddPayment(DocxBuilder builder, PenaltyDecisionInput input)
+    {
+        var amounts = input.Penalties.Where(p => p.Amount is not null).ToList();
+        if (amounts.Count == 0)
+            return;
+        var account = input.Payment
+            ?? throw new ArgumentException("A decision with a money penalty needs the payment account.", nameof(input));
+
+        if (amounts.Count > 1)
+        {
+            var total = amounts.Sum(p => p.Amount!.Value);
+            builder.AddParagraph($"以上罚没款共计{ChineseFormat.RmbCapitals(total)}（{ChineseFormat.MoneyFigures(total)}）。");
+        }
+
+        // 行政处罚法 第六十七条: fifteen days from service.
+        builder.AddParagraph(
+            $"当事人应当自收到本决定书之日起十五日内，将罚没款缴至{account.Bank}（户名：{account.AccountName}；账号：{account.AccountNumber}）。");
+
+        if (input.Penalties.Any(p => p is FinePenalty))
+        {
+            // 行政处罚法 第七十二条第一款第一项: 3% of the fine per day, at most the fine itself.
+            builder.AddParagraph(
+                $"当事人到期不缴纳罚款的，本局将依据{DocumentText.PenaltyLaw}第七十二条第一款第一项的规定，" +
+                "每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。");
+        }
+
+        builder.AddParagraph(
+            "当事人逾期不申请行政复议、不提起行政诉讼，又不履行本行政处罚决定的，本局将依法申请人民法院强制执行。");
+    }
+}
