@@ -168,6 +168,7 @@ internal sealed class MasterDataImport(DbConnection conn, DbTransaction tx, Cata
         if (!t.HeaderOk)
             return new ImportFileSummary(t.FileName, 0, 0);
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        var pending = new List<NewOfficer>(OfficerBatch);
         long inserted = 0, updated = 0;
         var now = clock.GetUtcNow();
         while (t.Read())
@@ -232,35 +233,86 @@ internal sealed class MasterDataImport(DbConnection conn, DbTransaction tx, Cata
                 lookup.Officers[number] = new OfficerRef(0, 0, issued, revoked);
                 continue;
             }
-            var row = new
-            {
-                number, name, agency = agency.Id, issued, revoked, reason = revoked is null ? null : "导入:注销",
-                reviewer = isReviewer, residentId,
-            };
-            long id;
             if (exists)
             {
-                id = existing!.Id;
+                var id = existing!.Id;
+                var row = new
+                {
+                    number, name, agency = agency.Id, issued, revoked, reason = revoked is null ? null : "导入:注销",
+                    reviewer = isReviewer, residentId,
+                };
                 await conn.ExecuteAsync(
                     "UPDATE officers SET name=@name, agency_id=@agency, issued_on=@issued, revoked_on=@revoked, revocation_reason=@reason, is_legal_reviewer=@reviewer, resident_id=@residentId WHERE certificate_number=@number",
                     row, tx);
                 updated++;
                 if (existing.RevokedOn is null && revoked is not null)
                     await AddEventAsync(id, "Revoked", revoked.Value, "导入:注销", now);
+                lookup.Officers[number] = new OfficerRef(id, agency.Id, issued, revoked);
+                continue;
             }
-            else
-            {
-                id = await conn.ExecuteScalarAsync<long>(
-                    "INSERT INTO officers (certificate_number, name, agency_id, issued_on, revoked_on, revocation_reason, is_legal_reviewer, resident_id) VALUES (@number, @name, @agency, @issued, @revoked, @reason, @reviewer, @residentId) RETURNING id",
-                    row, tx);
-                inserted++;
-                await AddEventAsync(id, "Issued", issued, "导入", now);
-                if (revoked is not null)
-                    await AddEventAsync(id, "Revoked", revoked.Value, "导入:注销", now);
-            }
-            lookup.Officers[number] = new OfficerRef(id, agency.Id, issued, revoked);
+            // New officers are written in multi-row batches (one round trip per batch, not two per officer);
+            // the cases file, which needs their ids, is read only after this file.
+            pending.Add(new NewOfficer(number, name!, agency.Id, issued, revoked, isReviewer, residentId));
+            inserted++;
+            if (pending.Count == OfficerBatch)
+                await InsertOfficersAsync(pending, now);
         }
+        await InsertOfficersAsync(pending, now);
         return new ImportFileSummary(t.FileName, inserted, updated);
+    }
+
+    private const int OfficerBatch = 200; // 8 parameters a row, well under both engines' parameter limits
+
+    private sealed record NewOfficer(string Number, string Name, long AgencyId, DateOnly Issued, DateOnly? Revoked, bool Reviewer, string? ResidentId);
+
+    /// <summary>Inserts a batch of new officers with their 发证 (and 注销) events, and enters their ids in the lookup.</summary>
+    private async Task InsertOfficersAsync(List<NewOfficer> batch, DateTimeOffset now)
+    {
+        if (batch.Count == 0)
+            return;
+        var p = new DynamicParameters();
+        var values = new List<string>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var o = batch[i];
+            values.Add($"(@n{i}, @m{i}, @a{i}, @i{i}, @r{i}, @why{i}, @rev{i}, @rid{i})");
+            p.Add($"n{i}", o.Number);
+            p.Add($"m{i}", o.Name);
+            p.Add($"a{i}", o.AgencyId);
+            p.Add($"i{i}", o.Issued);
+            p.Add($"r{i}", o.Revoked);
+            p.Add($"why{i}", o.Revoked is null ? null : "导入:注销");
+            p.Add($"rev{i}", o.Reviewer);
+            p.Add($"rid{i}", o.ResidentId);
+        }
+        var ids = (await conn.QueryAsync<(long Id, string Number)>(
+            "INSERT INTO officers (certificate_number, name, agency_id, issued_on, revoked_on, revocation_reason, is_legal_reviewer, resident_id) VALUES "
+            + string.Join(", ", values) + " RETURNING id, certificate_number", p, tx)).ToDictionary(x => x.Number, x => x.Id, StringComparer.Ordinal);
+
+        var events = new DynamicParameters();
+        var rows = new List<string>();
+        events.Add("now", now);
+        events.Add("actor", options.Actor);
+        void Event(long officerId, string kind, DateOnly on, string reason)
+        {
+            var k = rows.Count;
+            rows.Add($"(@o{k}, @k{k}, @d{k}, @w{k}, @now, @actor)");
+            events.Add($"o{k}", officerId);
+            events.Add($"k{k}", kind);
+            events.Add($"d{k}", on);
+            events.Add($"w{k}", reason);
+        }
+        foreach (var o in batch)
+        {
+            var id = ids[o.Number];
+            lookup.Officers[o.Number] = new OfficerRef(id, o.AgencyId, o.Issued, o.Revoked);
+            Event(id, "Issued", o.Issued, "导入");
+            if (o.Revoked is { } revoked)
+                Event(id, "Revoked", revoked, "导入:注销");
+        }
+        await conn.ExecuteAsync(
+            "INSERT INTO certificate_events (officer_id, kind, \"on\", reason, recorded_at, recorded_by) VALUES " + string.Join(", ", rows), events, tx);
+        batch.Clear();
     }
 
     private Task AddEventAsync(long officerId, string kind, DateOnly on, string reason, DateTimeOffset now) =>
