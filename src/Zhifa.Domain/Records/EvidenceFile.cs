@@ -112,4 +112,12 @@ public sealed class EvidenceFile
         RecordedBy = recordedBy;
         RecordSequence = recordSequence;
     }
+
+    /// <summary>The id the database gave the row (written with plain SQL inside the record's transaction).</summary>
+    public void AssignId(long id)
+    {
+        if (Id != 0)
+            throw new InvalidOperationException($"Evidence file {Id} already has an id");
+        Id = id;
+    }
 }
