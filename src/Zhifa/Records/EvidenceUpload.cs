@@ -84,7 +84,9 @@ public sealed class EvidenceUpload(ZhifaDbContext db, CallerScope scope, RecordQ
         var reader = new MultipartReader(boundary, request.Body);
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            // IsFormDisposition() means "form-data without a file name", so the type is compared instead.
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 continue;
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).ToString();
             if (disposition.IsFileDisposition())
