@@ -25,7 +25,7 @@ internal static class AuditCommand
             {
                 var chain = f.ChainKey == RecordChain.SystemChain
                     ? "导入记录(链 0)"
-                    : $"案件 {f.CaseNumber ?? "(案件已不存在)"}(链 {f.ChainKey})";
+                    : f.CaseNumber is null ? $"链 {f.ChainKey}(对应的案件不存在)" : $"案件 {f.CaseNumber}(链 {f.ChainKey})";
                 Console.Error.WriteLine($"全过程记录校验失败:{chain} {f.Message} [{f.Code}]。请从备份核对该记录,并报告执法监督机构");
                 return ExitCodes.AuditBroken;
             }
