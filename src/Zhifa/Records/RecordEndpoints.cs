@@ -1,4 +1,3 @@
-using Microsoft.Net.Http.Headers;
 using Zhifa.Data.Records;
 using Zhifa.Data.Storage;
 using Zhifa.Web;
@@ -48,6 +47,8 @@ public static class RecordEndpoints
                 var (file, stream) = content.Value;
                 // RFC 9530: the client can check what it received against the recorded SHA-256.
                 response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(file.Sha256))}:";
+                // The type is what the uploader claimed: served as an attachment, never sniffed into something a browser runs.
+                response.Headers.XContentTypeOptions = "nosniff";
                 return Results.File(stream, file.ContentType, file.FileName);
             })
             .WithSummary("下载证据文件;下载前重新校验 SHA-256,文件被改动时拒绝下载")

@@ -133,7 +133,9 @@ public abstract class RecordApiTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
-        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("询问笔录.pdf");
+        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        response.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("询问笔录.pdf");
+        response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
         response.Headers.GetValues("Repr-Digest").Single()
             .ShouldBe($"sha-256=:{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(bytes))}:");
         uploaded.GetProperty("kind").GetString().ShouldBe("document");
