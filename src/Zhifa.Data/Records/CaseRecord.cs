@@ -11,7 +11,7 @@ namespace Zhifa.Data.Records;
 public sealed record ImportBatch(string Folder, IReadOnlyList<ImportFileSummary> Files, string Actor, DateTimeOffset ImportedAt);
 
 /// <summary>
-/// Appends to the full-process record (ADR-005) inside the caller's transaction, so an entry is written exactly when
+/// Appends to the full-process record (ADR-006) inside the caller's transaction, so an entry is written exactly when
 /// the step it records is. The chain's head row is taken first and updated last: on PostgreSQL the row lock
 /// (<c>FOR UPDATE</c>) makes concurrent appends to one chain wait for each other; on SQLite the first statement is a
 /// write, which takes the database's single write lock before anything is read. Either way two appends can never
@@ -46,7 +46,7 @@ public static class CaseRecord
 
     /// <summary>
     /// The one <c>import</c> entry of an imported batch, in the system chain (0): each file's name, SHA-256, size and
-    /// row counts. One entry per batch, not per case: see ADR-005.
+    /// row counts. One entry per batch, not per case: see ADR-006.
     /// </summary>
     public static async Task<RecordEntry> AppendImportAsync(DbConnection conn, DbTransaction tx, ImportBatch batch, CancellationToken ct = default)
     {

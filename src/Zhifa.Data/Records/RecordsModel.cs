@@ -4,7 +4,7 @@ using Zhifa.Domain.Records;
 
 namespace Zhifa.Data.Records;
 
-/// <summary>The full-process record's tables (ADR-005): entries, chain heads and evidence files.</summary>
+/// <summary>The full-process record's tables (ADR-006): entries, chain heads and evidence files.</summary>
 internal static class RecordsModel
 {
     public static void Configure(ModelBuilder b)

@@ -6,7 +6,7 @@ using Zhifa.Domain.Common;
 namespace Zhifa.Domain.Records;
 
 /// <summary>
-/// The one canonical JSON form of the full-process record (ADR-005), so that the same content always hashes to the
+/// The one canonical JSON form of the full-process record (ADR-006), so that the same content always hashes to the
 /// same bytes:
 /// <list type="bullet">
 /// <item>no whitespace outside strings;</item>

@@ -6,7 +6,7 @@ using System.Text;
 namespace Zhifa.Domain.Records;
 
 /// <summary>
-/// How an entry is hashed (ADR-005). The canonical form of an entry is the UTF-8 bytes of the canonical JSON object
+/// How an entry is hashed (ADR-006). The canonical form of an entry is the UTF-8 bytes of the canonical JSON object
 /// <code>{"actor":A,"chain":C,"content":J,"kind":K,"occurredAt":"yyyy-MM-ddTHH:mm:ss.fffZ","sequence":S}</code>
 /// with the members in that (sorted) order, no whitespace, strings escaped as in <see cref="CanonicalJson"/>, C and S
 /// as decimal integers, J the stored canonical content as it is, and the time in UTC with milliseconds.

@@ -2,7 +2,7 @@ namespace Zhifa.Domain.Records;
 
 /// <summary>
 /// The last sequence and hash of a chain, kept apart from the entries and moved in the same transaction as each
-/// append. A chain read back must end exactly here: that is how a deleted last entry is found (ADR-005).
+/// append. A chain read back must end exactly here: that is how a deleted last entry is found (ADR-006).
 /// </summary>
 public sealed class RecordHead
 {

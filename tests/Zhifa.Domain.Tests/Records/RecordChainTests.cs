@@ -9,7 +9,7 @@ public class RecordChainTests
     [Fact]
     public void Create_FirstEntry_HasTheHashOfTheDocumentedCanonicalForm()
     {
-        // Expected values computed outside .NET (Python hashlib) from the definition in RecordChain and ADR-005.
+        // Expected values computed outside .NET (Python hashlib) from the definition in RecordChain and ADR-006.
         var entry = RecordEntry.Create(RecordHead.Genesis(42), "penalty.filed", At, "张伟", "{ \"b\": \"x\\ny\", \"a\": [1, true, null] }").Value;
 
         RecordChain.CanonicalForm(entry).ShouldBe(
