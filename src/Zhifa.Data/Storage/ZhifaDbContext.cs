@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Calendar;
+using Zhifa.Data.Records;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Catalog;
 using Zhifa.Domain.Officers;
+using Zhifa.Domain.Records;
 
 namespace Zhifa.Data.Storage;
 
@@ -24,6 +26,9 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<CaseOfficer> CaseOfficers => Set<CaseOfficer>();
     public DbSet<HolidayDayRow> HolidayDays => Set<HolidayDayRow>();
     public DbSet<HolidayYearRow> HolidayYears => Set<HolidayYearRow>();
+    public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
+    public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     /// <summary>
     /// Indexes are chosen, not implied: EF's convention of one index per foreign key is off, because every index
@@ -141,6 +146,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
             e.HasIndex(x => x.AgencyId);
         });
 
+        RecordsModel.Configure(b);
         ApplySnakeCaseColumnNames(b);
     }
 

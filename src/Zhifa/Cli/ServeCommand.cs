@@ -46,7 +46,9 @@ internal static class ServeCommand
                                   $"{demo.From:yyyy-MM-dd} 至 {demo.To:yyyy-MM-dd}");
             }
         }
-        await using var app = WebApp.Build(target, urls);
+        var evidenceDir = pr.GetValue(ZhifaCli.EvidenceDir);
+        await using var app = WebApp.Build(target, urls,
+            settings: evidenceDir is null ? null : new Dictionary<string, string?> { [Data.Records.EvidenceStoreOptions.FolderSetting] = evidenceDir });
         await WebApp.EnsureAdministratorAsync(app, Console.Out, ct);
         await app.StartAsync(ct);
         foreach (var url in app.Urls)

@@ -12,6 +12,12 @@ public static class ZhifaCli
         Recursive = true,
     };
 
+    public static readonly Option<string?> EvidenceDir = new("--evidence-dir")
+    {
+        Description = "证据文件目录(默认为 SQLite 数据库文件旁的 evidence 目录,也可用环境变量 ZHIFA_EVIDENCE_DIR)",
+        Recursive = true,
+    };
+
     public static async Task<int> RunAsync(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
@@ -19,11 +25,13 @@ public static class ZhifaCli
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-Hans");
         var root = new RootCommand("执法监督平台 zhifa:行政执法监督平台的网站、接口与命令行");
         root.Options.Add(Db);
+        root.Options.Add(EvidenceDir);
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         root.SetAction((pr, ct) => ServeCommand.RunAsync(pr, ct));
 
         var parse = root.Parse(args);

@@ -11,6 +11,7 @@ public enum FailureKind
     NotFound,    // 404, unknown or in another agency (never revealed)
     Conflict,    // 409, duplicate number or stale version
     RuleBroken,  // 422, a legal or domain rule refuses it
+    TooLarge,    // 413, an upload over the configured size limit
 }
 
 public sealed record AppError(FailureKind Kind, string Code, string Message, string? Field = null)

@@ -17,6 +17,7 @@ public static class Problems
         404 => ("未找到", "resource.not_found", "请求的资源不存在"),
         405 => ("方法不允许", "request.method_not_allowed", "该地址不支持此请求方法"),
         409 => ("冲突", "resource.conflict", "数据与现有记录冲突"),
+        413 => ("内容过大", "request.too_large", "请求内容超过大小上限"),
         415 => ("不支持的内容类型", "request.unsupported_media_type", "请求体应为 application/json"),
         422 => ("业务规则不允许", "rule.broken", "该操作不符合业务规则"),
         _ => ("服务器内部错误", "internal", "服务器内部错误,请联系系统管理员"),
@@ -28,6 +29,7 @@ public static class Problems
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.NotFound => StatusCodes.Status404NotFound,
         FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 

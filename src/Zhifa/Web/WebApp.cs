@@ -7,6 +7,7 @@ using Zhifa.Catalog;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Storage;
 using Zhifa.Officers;
+using Zhifa.Records;
 using Zhifa.Statistics;
 
 namespace Zhifa.Web;
@@ -20,7 +21,8 @@ public static class WebApp
     /// <summary>Picks the bearer handler for the API (a 401, never a redirect) and the cookie for the pages.</summary>
     public const string SmartScheme = "zhifa";
 
-    public static WebApplication Build(DatabaseTarget target, string[] urls, string? environment = null)
+    public static WebApplication Build(DatabaseTarget target, string[] urls, string? environment = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -30,6 +32,8 @@ public static class WebApp
             EnvironmentName = environment,
         });
         builder.WebHost.UseUrls(urls);
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
@@ -73,6 +77,7 @@ public static class WebApp
         services.AddScoped<StatisticsQueries>();
         services.AddScoped<CalendarService>();
         services.AddScoped<AccountCommands>();
+        services.AddRecords(target, builder.Configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -82,7 +87,7 @@ public static class WebApp
             {
                 Title = "执法监督平台 接口",
                 Version = "v1",
-                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、执法监督统计、工作日历。",
+                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、执法监督统计、工作日历、执法全过程记录与证据。",
             };
             return Task.CompletedTask;
         }));
@@ -127,6 +132,7 @@ public static class WebApp
         api.MapOfficers();
         api.MapStatistics();
         api.MapCalendar();
+        api.MapRecords();
 
         app.MapRazorPages();
         return app;
