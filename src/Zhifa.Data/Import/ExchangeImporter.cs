@@ -62,6 +62,8 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
                 await tx.RollbackAsync(ct);
                 return new ImportOutcome(false, summaries, errors.Count);
             }
+            // 行政处罚法 第四十七条: imported history enters the full-process record as one entry per batch.
+            await Records.CaseRecord.AppendImportAsync(conn, tx, new Records.ImportBatch(folder, summaries, options.Actor, clock.GetUtcNow()), ct);
             await tx.CommitAsync(ct);
             return new ImportOutcome(true, summaries, 0);
         }

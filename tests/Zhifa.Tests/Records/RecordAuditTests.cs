@@ -36,7 +36,7 @@ public abstract class RecordAuditTests
         var result = await bed.AuditAsync();
 
         result.ExitCode.ShouldBe(0, result.StdErr);
-        result.StdOut.Trim().ShouldBe("全过程记录校验通过:4 条记录,2 条链,证据文件 4 个");
+        result.StdOut.Trim().ShouldBe("全过程记录校验通过:5 条记录,3 条链,证据文件 4 个"); // with the import entry of the bed's data
     }
 
     [Fact]
@@ -166,34 +166,32 @@ public abstract class RecordAuditTests
         var result = await bed.AuditAsync();
 
         result.ExitCode.ShouldBe(0, result.StdErr);
-        result.StdOut.ShouldContain("12 条记录,1 条链");
+        result.StdOut.ShouldContain("13 条记录,2 条链"); // and the import entry of the bed's data
         (await bed.ScalarAsync<long>("SELECT max(sequence) FROM record_entries WHERE chain_key = @a1", new { a1 })).ShouldBe(12);
     }
 
     [Fact]
     public async Task ImportEntry_OfABatch_IsOneEntryOfTheSystemChainNamingEachFileAndItsHash()
     {
-        await using var bed = await StartAsync();
-        var files = new List<Zhifa.Data.Import.ImportFileSummary> { new("agencies.csv", 2, 0), new("cases.csv", 3, 0) };
+        await using var bed = await StartAsync(); // the bed's data came in through ExchangeImporter
 
-        await using (var conn = await bed.Target.OpenConnectionAsync())
-        await using (var tx = await conn.BeginTransactionAsync())
-        {
-            var entry = await CaseRecord.AppendImportAsync(conn, tx, new ImportBatch(bed.ImportFolder, files, "管理员", DateTimeOffset.UtcNow));
-            await tx.CommitAsync();
-            entry.ChainKey.ShouldBe(0);
-            entry.Kind.ShouldBe("import");
-            using var content = JsonDocument.Parse(entry.Content);
-            var cases = content.RootElement.GetProperty("files")[1];
-            cases.GetProperty("file").GetString().ShouldBe("cases.csv");
-            cases.GetProperty("rows").GetInt64().ShouldBe(3);
-            cases.GetProperty("sha256").GetString().ShouldBe(Sha256(File.ReadAllText(Path.Combine(bed.ImportFolder, "cases.csv"))));
-        }
+        var entries = (await bed.QueryAsync<(long Sequence, string Kind, string Content)>(
+            "SELECT sequence, kind, content FROM record_entries WHERE chain_key = 0 ORDER BY sequence")).ToList();
         var intact = await bed.AuditAsync();
         await bed.DropAppendOnlyTriggersAsync();
         await bed.ExecuteAsync("UPDATE record_entries SET content = replace(content, '\"rows\":3', '\"rows\":4') WHERE chain_key = 0");
         var broken = await bed.AuditAsync();
 
+        entries.Count.ShouldBe(1);
+        entries[0].Kind.ShouldBe("import");
+        using (var content = JsonDocument.Parse(entries[0].Content))
+        {
+            var files = content.RootElement.GetProperty("files").EnumerateArray().ToList();
+            files.Select(f => f.GetProperty("file").GetString()).ShouldBe(["agencies.csv", "powers.csv", "officers.csv", "cases.csv"]);
+            var cases = files[3];
+            cases.GetProperty("rows").GetInt64().ShouldBe(3);
+            cases.GetProperty("sha256").GetString().ShouldBe(Sha256(File.ReadAllText(Path.Combine(bed.ImportFolder, "cases.csv"))));
+        }
         intact.StdOut.Trim().ShouldBe("全过程记录校验通过:1 条记录,1 条链,证据文件 0 个");
         broken.ExitCode.ShouldBe(3);
         broken.StdErr.ShouldStartWith("全过程记录校验失败:导入记录(链 0) 第 1 条记录(import)的内容与哈希不符");

@@ -118,6 +118,12 @@ public sealed class RecordTestBed : IAsyncDisposable
         await c.ExecuteAsync(sql, param);
     }
 
+    public async Task<List<T>> QueryAsync<T>(string sql, object? param = null)
+    {
+        await using var c = await Target.OpenConnectionAsync();
+        return (await c.QueryAsync<T>(sql, param)).ToList();
+    }
+
     public async Task<T> ScalarAsync<T>(string sql, object? param = null)
     {
         await using var c = await Target.OpenConnectionAsync();
