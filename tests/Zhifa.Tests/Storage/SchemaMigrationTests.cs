@@ -50,6 +50,15 @@ public abstract class SchemaMigrationTests
         await using var a = await imported.OpenConnectionAsync();
         await using var b = await fresh.OpenConnectionAsync();
         (await DescribeSchemaAsync(a)).ShouldBe(await DescribeSchemaAsync(b));
+        await ForeignKeysAreEnforcedAsync(a); // a bulk load on SQLite turns them off for its own connection only
+    }
+
+    /// <summary>A connection (from the pool, after an import) refuses a case that points at no agency.</summary>
+    private static async Task ForeignKeysAreEnforcedAsync(DbConnection conn)
+    {
+        var refused = await Should.ThrowAsync<DbException>(() => conn.ExecuteAsync(
+            "INSERT INTO cases (number, agency_id, category, power_id, filed_on, extension_days) VALUES ('FK-TEST', 999999, 'Inspection', 999999, '2023-01-01', 0)"));
+        refused.Message.ShouldContain("FOREIGN KEY", Case.Insensitive);
     }
 
     [Fact]
