@@ -6,7 +6,9 @@ using Zhifa.Calendar;
 using Zhifa.Catalog;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Storage;
+using Zhifa.Domain.Publicity;
 using Zhifa.Officers;
+using Zhifa.Publicity;
 using Zhifa.Statistics;
 
 namespace Zhifa.Web;
@@ -73,6 +75,12 @@ public static class WebApp
         services.AddScoped<StatisticsQueries>();
         services.AddScoped<CalendarService>();
         services.AddScoped<AccountCommands>();
+        // Publicity limits and periods are configuration (section "Publicity", e.g. Publicity__SmallFineBelowOrganisation).
+        services.AddSingleton(builder.Configuration.GetSection("Publicity").Get<PublicityRules>() ?? new PublicityRules());
+        services.AddScoped<PublicCatalogQueries>();
+        services.AddScoped<PublicDecisionQueries>();
+        services.AddScoped<PublicityCommands>();
+        services.AddScoped<OverdueQueries>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -82,7 +90,7 @@ public static class WebApp
             {
                 Title = "执法监督平台 接口",
                 Version = "v1",
-                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、执法监督统计、工作日历。",
+                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、执法监督统计、工作日历、行政执法公示。/api/v1/public 下的公示查询无需登录。",
             };
             return Task.CompletedTask;
         }));
@@ -91,6 +99,7 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Denied");
+            o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AuthorizeFolder("/Users", "admin");
         });
         services.AddAuthorizationBuilder().AddPolicy("admin", p => p.RequireRole(Roles.Admin));
@@ -127,6 +136,8 @@ public static class WebApp
         api.MapOfficers();
         api.MapStatistics();
         api.MapCalendar();
+        api.MapPublic();
+        api.MapPublicity();
 
         app.MapRazorPages();
         return app;
