@@ -54,6 +54,27 @@ public sealed record PublicityRules
     public static readonly IReadOnlyList<string> HeavierPenaltyWords =
         ["没收", "吊销", "暂扣", "降低资质", "停产停业", "责令关闭", "限制开展生产经营活动", "限制从业", "拘留"];
 
+    /// <summary>What is wrong with a configured value, in Chinese; empty when the configuration can be used.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        void Positive(int value, string name)
+        {
+            if (value < 1)
+                problems.Add($"公示配置 {name} 应为正整数,当前为 {value}");
+        }
+        Positive(PenaltyDecisionWorkingDays, nameof(PenaltyDecisionWorkingDays));
+        Positive(OtherDecisionWorkingDays, nameof(OtherDecisionWorkingDays));
+        Positive(WithdrawalWorkingDays, nameof(WithdrawalWorkingDays));
+        Positive(ShortPeriodMonths, nameof(ShortPeriodMonths));
+        Positive(LongPeriodMonths, nameof(LongPeriodMonths));
+        if (ShortPeriodMonths > LongPeriodMonths)
+            problems.Add($"公示配置 ShortPeriodMonths({ShortPeriodMonths})不应长于 LongPeriodMonths({LongPeriodMonths})");
+        if (SmallFineBelowNaturalPerson < 0 || SmallFineBelowOrganisation < 0)
+            problems.Add("公示配置中较低数额罚款的金额不能为负数");
+        return problems;
+    }
+
     /// <summary>国办发〔2018〕118号 with 行政处罚法 第八十五条: the Nth working day after the decision date.</summary>
     public Deadline PenaltyPublicationLimit(WorkingDayCalendar calendar, DateOnly decidedOn) =>
         calendar.AddWorkingDays(decidedOn, PenaltyDecisionWorkingDays);

@@ -76,7 +76,10 @@ public static class WebApp
         services.AddScoped<CalendarService>();
         services.AddScoped<AccountCommands>();
         // Publicity limits and periods are configuration (section "Publicity", e.g. Publicity__SmallFineBelowOrganisation).
-        services.AddSingleton(builder.Configuration.GetSection("Publicity").Get<PublicityRules>() ?? new PublicityRules());
+        var publicity = builder.Configuration.GetSection("Publicity").Get<PublicityRules>() ?? new PublicityRules();
+        if (publicity.Problems() is { Count: > 0 } wrong)
+            throw new InvalidOperationException(string.Join(";", wrong));
+        services.AddSingleton(publicity);
         services.AddScoped<PublicCatalogQueries>();
         services.AddScoped<PublicDecisionQueries>();
         services.AddScoped<PublicityCommands>();

@@ -123,4 +123,13 @@ public class PublicityRulesTests
                 (p >= cutoff && p <= today).ShouldBe(Rules.IsShown(p, period, today), $"{period} published {p} today {today}");
         }
     }
+
+    [Fact]
+    public void Problems_OfDefaults_AreNone_AndOfNonsense_AreNamed()
+    {
+        new PublicityRules().Problems().ShouldBeEmpty();
+        var problems = new PublicityRules { WithdrawalWorkingDays = 0, ShortPeriodMonths = 48 }.Problems();
+        problems.ShouldContain(p => p.Contains("WithdrawalWorkingDays"));
+        problems.ShouldContain(p => p.Contains("ShortPeriodMonths"));
+    }
 }

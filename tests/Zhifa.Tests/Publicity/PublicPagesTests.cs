@@ -75,4 +75,19 @@ public sealed class PublicPagesTests(SqlitePublicityFixture fixture) : IClassFix
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldContain("/login");
     }
+
+    [Theory]
+    [InlineData("/api/v1/public/agencies", "get", "执法主体")]
+    [InlineData("/api/v1/public/powers", "get", "权责清单")]
+    [InlineData("/api/v1/public/officers/{certificateNumber}", "get", "执法证查询")]
+    [InlineData("/api/v1/public/decisions", "get", "行政处罚决定")]
+    [InlineData("/api/v1/public/decisions/{number}", "get", "行政处罚决定")]
+    [InlineData("/api/v1/publicity/{caseId}/withdraw", "post", "撤回")]
+    [InlineData("/api/v1/publicity/overdue", "get", "未按期公示")]
+    public async Task OpenApi_DescribesEachPublicityOperationInChinese(string path, string method, string summary)
+    {
+        var doc = await PublicityApiTests.JsonAsync(await fixture.Server.Anonymous().GetAsync("/openapi/v1.json"));
+
+        doc.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("summary").GetString()!.ShouldContain(summary);
+    }
 }
