@@ -32,6 +32,10 @@ public sealed class OverdueQueries(ZhifaDbContext db, DatabaseTarget target, Cal
 
         var cases = db.Cases.AsNoTracking()
             .Where(c => c.Category == PowerCategory.Penalty && c.Procedure == ProcedureType.General && c.DecidedOn != null);
+        // N working days after the decision are at least N calendar days after it: a decision published by then is on time,
+        // so only the others are read and checked against the calendar.
+        var onTimeDays = rules.PenaltyDecisionWorkingDays;
+        cases = cases.Where(c => c.PublishedOn == null || c.PublishedOn > c.DecidedOn!.Value.AddDays(onTimeDays));
         if (!scope.SeesAllAgencies)
         {
             var own = scope.Role is not null && scope.AgencyId is { } id ? id : -1;
