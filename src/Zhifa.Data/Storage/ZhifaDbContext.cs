@@ -9,6 +9,7 @@ using Zhifa.Domain.Cases;
 using Zhifa.Domain.Catalog;
 using Zhifa.Domain.Officers;
 using Zhifa.Domain.Records;
+using Zhifa.Domain.Publicity;
 
 namespace Zhifa.Data.Storage;
 
@@ -29,6 +30,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<PublicationWithdrawal> PublicationWithdrawals => Set<PublicationWithdrawal>();
 
     /// <summary>
     /// Indexes are chosen, not implied: EF's convention of one index per foreign key is off, because every index
@@ -121,6 +123,16 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
             e.HasIndex(x => new { x.OfficerId, x.FiledOn });
             e.HasOne<EnforcementCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Officer>().WithMany().HasForeignKey(x => x.OfficerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<PublicationWithdrawal>(e =>
+        {
+            e.ToTable("publication_withdrawals");
+            // One withdrawal per case; the portal's "not withdrawn" test is a seek on it (V005).
+            e.HasIndex(x => x.CaseId).IsUnique();
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.Property(x => x.RecordedBy).HasMaxLength(256);
+            e.HasOne<EnforcementCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<HolidayDayRow>(e =>

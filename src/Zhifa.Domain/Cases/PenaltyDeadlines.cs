@@ -12,7 +12,7 @@ public sealed record PenaltyLimits
     public int DecisionDays { get; init; } = 90;
 
     /// <summary>国办发〔2018〕118号: penalty decisions published within 7 working days.</summary>
-    public int PublicationWorkingDays { get; init; } = 7;
+    public int PublicationWorkingDays { get; init; } = Publicity.PublicityRules.DefaultPenaltyDecisionWorkingDays;
 }
 
 public static class PenaltyDeadlines

@@ -6,8 +6,10 @@ using Zhifa.Calendar;
 using Zhifa.Catalog;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Storage;
+using Zhifa.Domain.Publicity;
 using Zhifa.Officers;
 using Zhifa.Records;
+using Zhifa.Publicity;
 using Zhifa.Statistics;
 
 namespace Zhifa.Web;
@@ -78,6 +80,15 @@ public static class WebApp
         services.AddScoped<CalendarService>();
         services.AddScoped<AccountCommands>();
         services.AddRecords(target, builder.Configuration);
+        // Publicity limits and periods are configuration (section "Publicity", e.g. Publicity__SmallFineBelowOrganisation).
+        var publicity = builder.Configuration.GetSection("Publicity").Get<PublicityRules>() ?? new PublicityRules();
+        if (publicity.Problems() is { Count: > 0 } wrong)
+            throw new InvalidOperationException(string.Join(";", wrong));
+        services.AddSingleton(publicity);
+        services.AddScoped<PublicCatalogQueries>();
+        services.AddScoped<PublicDecisionQueries>();
+        services.AddScoped<PublicityCommands>();
+        services.AddScoped<OverdueQueries>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -87,7 +98,7 @@ public static class WebApp
             {
                 Title = "执法监督平台 接口",
                 Version = "v1",
-                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、执法监督统计、工作日历、执法全过程记录与证据。",
+                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、执法监督统计、工作日历、执法全过程记录与证据、行政执法公示。/api/v1/public 下的公示查询无需登录。",
             };
             return Task.CompletedTask;
         }));
@@ -96,6 +107,7 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Denied");
+            o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AuthorizeFolder("/Users", "admin");
         });
         services.AddAuthorizationBuilder().AddPolicy("admin", p => p.RequireRole(Roles.Admin));
@@ -133,6 +145,8 @@ public static class WebApp
         api.MapStatistics();
         api.MapCalendar();
         api.MapRecords();
+        api.MapPublic();
+        api.MapPublicity();
 
         app.MapRazorPages();
         return app;
