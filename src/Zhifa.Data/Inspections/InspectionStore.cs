@@ -55,11 +55,16 @@ public static class InspectionStore
                               where co.CaseId == caseId
                               orderby o.CertificateNumber
                               select new InspectionOfficer(o.Id, o.Name)).ToListAsync(ct);
+        return new StoredInspection(Restore(c, row, officers), c, row);
+    }
+
+    /// <summary>The aggregate of a case row, its detail row and its officers, as stored.</summary>
+    public static Inspection Restore(EnforcementCase c, InspectionRow row, IReadOnlyList<InspectionOfficer> officers)
+    {
         var party = InspectionParty.Stored(c.PartyType ?? PartyType.NaturalPerson, c.PartyName ?? "", row.PartyIdNumber, row.PartyIdAbsentReason);
         var facts = new InspectionFacts(c.AgencyId, c.PowerId, officers, party, c.FiledOn, row.Location, row.Findings, row.Result,
             row.RectificationDeadline, row.CreatedBy, row.CreatedAt);
-        var inspection = Inspection.Restore(facts, row.RectifiedOn, row.RectificationNote, row.ReferredOn, row.ReferredBy, row.PenaltyCaseId);
-        return new StoredInspection(inspection, c, row);
+        return Inspection.Restore(facts, row.RectifiedOn, row.RectificationNote, row.ReferredOn, row.ReferredBy, row.PenaltyCaseId);
     }
 
     /// <summary>Writes the follow-up of a changed inspection back to its rows and moves the version on.</summary>

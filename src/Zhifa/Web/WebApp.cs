@@ -4,6 +4,7 @@ using Microsoft.OpenApi;
 using Zhifa.Accounts;
 using Zhifa.Calendar;
 using Zhifa.Catalog;
+using Zhifa.Inspections;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Storage;
 using Zhifa.Officers;
@@ -78,6 +79,7 @@ public static class WebApp
         services.AddScoped<CalendarService>();
         services.AddScoped<AccountCommands>();
         services.AddRecords(target, builder.Configuration);
+        services.AddInspections();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -87,7 +89,7 @@ public static class WebApp
             {
                 Title = "执法监督平台 接口",
                 Version = "v1",
-                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、执法监督统计、工作日历、执法全过程记录与证据。",
+                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、行政检查、执法监督统计、工作日历、执法全过程记录与证据。",
             };
             return Task.CompletedTask;
         }));
@@ -133,6 +135,7 @@ public static class WebApp
         api.MapStatistics();
         api.MapCalendar();
         api.MapRecords();
+        api.MapInspections();
 
         app.MapRazorPages();
         return app;
