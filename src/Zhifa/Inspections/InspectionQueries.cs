@@ -127,6 +127,10 @@ public sealed class InspectionQueries(ZhifaDbContext db, CallerScope scope, Time
             d.Version, $"/api/v1/cases/{id}/record");
     }
 
+    /// <summary>The agency of an inspection the caller can see, or null.</summary>
+    public Task<long?> AgencyOfAsync(long id, CancellationToken ct = default) =>
+        Visible().Where(r => r.Case.Id == id).Select(r => (long?)r.Case.AgencyId).FirstOrDefaultAsync(ct);
+
     /// <summary>The caller's agency's inspection powers in force today and its officers who may act today.</summary>
     public async Task<InspectionFormOptions> FormOptionsAsync(CancellationToken ct = default)
     {

@@ -126,6 +126,8 @@ public static class WebApp
 
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/site.css", StaticAssets.SiteCss).AllowAnonymous().ExcludeFromDescription();
+        foreach (var script in StaticAssets.Scripts)
+            app.MapGet("/js/" + script, () => StaticAssets.Script(script)).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();
