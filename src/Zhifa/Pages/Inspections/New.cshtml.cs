@@ -40,6 +40,9 @@ public sealed class NewModel(InspectionQueries queries, InspectionCommands comma
             return Forbid();
         Input.RequestKey = Guid.NewGuid().ToString("N");
         Input.InspectedOn = Today;
+        // An officer's account is named by the certificate number (ADR-002): the officer filling in the form was there.
+        if (caller.UserName is { } user)
+            Input.Officers.Add(user);
         Options = await queries.FormOptionsAsync(ct);
         return Page();
     }
