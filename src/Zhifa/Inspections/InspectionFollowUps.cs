@@ -84,12 +84,11 @@ public sealed partial class InspectionCommands
     /// <summary>The inspection, if the caller can see it (else 404) and may act on it (else 403), at the version the update is based on (else 409).</summary>
     private async Task<Outcome<StoredInspection>> LoadForChangeAsync(long id, int? version, CancellationToken ct)
     {
-        var visible = await queries.DetailAsync(id, ct);
-        if (!visible.IsSuccess)
-            return visible.Error;
-        var stored = await InspectionStore.LoadAsync(db, id, ct) ?? throw new InvalidOperationException($"Inspection {id} vanished while read.");
-        if (!InspectionAccess.MayActOn(scope, stored.Case.AgencyId))
+        if (await queries.AgencyOfAsync(id, ct) is not { } agencyId)
+            return InspectionQueries.NotFound(id);
+        if (!InspectionAccess.MayActOn(scope, agencyId))
             return InspectionAccess.Forbidden();
+        var stored = await InspectionStore.LoadAsync(db, id, ct) ?? throw new InvalidOperationException($"Inspection {id} vanished while read.");
         if (version is { } v && v != stored.Row.Version)
             return Stale();
         return stored;

@@ -46,9 +46,7 @@ public static class InspectionText
 {
     /// <summary>A resident ID as published: the first 3 and last 4 characters. A credit code is public and shown whole.</summary>
     public static string? MaskId(PartyType type, string? idNumber) =>
-        type == PartyType.NaturalPerson && idNumber is { Length: 18 } id
-            ? string.Concat(id.AsSpan(0, 3), new string('*', 11), id.AsSpan(14, 4))
-            : idNumber;
+        type == PartyType.NaturalPerson ? Officers.OfficerText.Mask(idNumber) : idNumber;
 
     /// <summary>Reads 自然人 / 法人 / 其他组织 or the enum name (NaturalPerson, LegalPerson, OtherOrganisation).</summary>
     public static bool TryParseParty(string? text, out PartyType type)

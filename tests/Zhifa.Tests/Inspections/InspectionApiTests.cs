@@ -182,6 +182,25 @@ public abstract class InspectionApiTests
 public sealed class SqliteInspectionApiTests : InspectionApiTests
 {
     protected override Task<RecordTestBed> StartAsync() => InspectionBed.StartAsync(null);
+
+    [Fact]
+    public async Task OpenApi_DescribesEveryInspectionOperationInChineseWithTheIdempotencyKey()
+    {
+        await using var bed = await StartAsync();
+
+        using var doc = System.Text.Json.JsonDocument.Parse(await (await bed.ClientAsAsync("sup")).GetStringAsync("/openapi/v1.json"));
+
+        var paths = doc.RootElement.GetProperty("paths");
+        var operations = new[] { ("/api/v1/inspections", "get"), ("/api/v1/inspections", "post"), ("/api/v1/inspections/{id}", "get"),
+            ("/api/v1/inspections/{id}/rectified", "post"), ("/api/v1/inspections/{id}/refer", "post") };
+        foreach (var (path, method) in operations)
+        {
+            var summary = paths.GetProperty(path).GetProperty(method).GetProperty("summary").GetString()!;
+            summary.ShouldMatch("[\u4e00-\u9fff]", $"{method} {path}");
+        }
+        paths.GetProperty("/api/v1/inspections").GetProperty("post").GetProperty("parameters").EnumerateArray()
+            .ShouldContain(p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
+    }
 }
 
 [Collection(PostgresCollection.Name)]
