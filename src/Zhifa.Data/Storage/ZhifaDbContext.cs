@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Calendar;
+using Zhifa.Data.Inspections;
 using Zhifa.Data.Records;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Catalog;
@@ -31,6 +32,9 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<PublicationWithdrawal> PublicationWithdrawals => Set<PublicationWithdrawal>();
+    public DbSet<InspectionRow> Inspections => Set<InspectionRow>();
+    public DbSet<InspectionRequestRow> InspectionRequests => Set<InspectionRequestRow>();
+    public DbSet<InspectionNumberRow> InspectionNumbers => Set<InspectionNumberRow>();
 
     /// <summary>
     /// Indexes are chosen, not implied: EF's convention of one index per foreign key is off, because every index
@@ -159,6 +163,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
         });
 
         RecordsModel.Configure(b);
+        InspectionsModel.Configure(b);
         ApplySnakeCaseColumnNames(b);
     }
 

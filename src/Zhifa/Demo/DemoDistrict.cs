@@ -13,7 +13,8 @@ public sealed record DemoResult(int Agencies, int Powers, int Officers, int Case
 /// The demo district 演示区 (region code 120199) that <c>zhifa serve</c> creates on an empty database, so that a
 /// newcomer sees a living platform at once: about twenty agencies, three hundred officers and two years of cases.
 /// The data goes through the product's own import path: the generator writes the four exchange-format files to a
-/// temporary folder and <see cref="ExchangeImporter"/> checks every rule before anything is written.
+/// temporary folder and <see cref="ExchangeImporter"/> checks every rule before anything is written; a few inspections
+/// are then recorded through the inspection service (<see cref="DemoInspections"/>).
 /// </summary>
 public static class DemoDistrict
 {
@@ -59,8 +60,10 @@ public static class DemoDistrict
                 // left to the OS temp cleaner
             }
         }
-        return new DemoResult(tables.Agencies.Count - 1, tables.Powers.Count - 1, tables.Officers.Count - 1, tables.Cases.Count - 1,
-            tables.Inspections, tables.Penalties, tables.Others, new DateOnly(today.Year - 1, 1, 1), today);
+        // A few inspections go through the inspection service itself, so the demo shows its pages, record and follow-ups.
+        var recorded = await DemoInspections.RecordAsync(target, today, ct);
+        return new DemoResult(tables.Agencies.Count - 1, tables.Powers.Count - 1, tables.Officers.Count - 1, tables.Cases.Count - 1 + recorded,
+            tables.Inspections + recorded, tables.Penalties, tables.Others, new DateOnly(today.Year - 1, 1, 1), today);
     }
 
     /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; UTF-8 without BOM.</summary>

@@ -28,15 +28,22 @@ internal static class StatusPages
 
 internal static class StaticAssets
 {
-    private static readonly Lazy<byte[]> Css = new(() =>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Cache = new();
+
+    /// <summary>The scripts served under /js/: the identifier checks (the server's algorithm) and the inspection form.</summary>
+    public static readonly string[] Scripts = ["identifiers.js", "inspection-form.js"];
+
+    private static byte[] Embedded(string name) => Cache.GetOrAdd(name, n =>
     {
-        using var s = typeof(StaticAssets).Assembly.GetManifestResourceStream("site.css")
-            ?? throw new InvalidOperationException("site.css is not embedded");
+        using var s = typeof(StaticAssets).Assembly.GetManifestResourceStream(n)
+            ?? throw new InvalidOperationException($"{n} is not embedded");
         using var m = new MemoryStream();
         s.CopyTo(m);
         return m.ToArray();
     });
 
     /// <summary>The one stylesheet, embedded in the executable so a single file serves the whole site offline.</summary>
-    public static IResult SiteCss() => Results.Bytes(Css.Value, "text/css; charset=utf-8");
+    public static IResult SiteCss() => Results.Bytes(Embedded("site.css"), "text/css; charset=utf-8");
+
+    public static IResult Script(string name) => Results.Bytes(Embedded(name), "text/javascript; charset=utf-8");
 }

@@ -7,6 +7,7 @@ using Zhifa.Catalog;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Storage;
 using Zhifa.Domain.Publicity;
+using Zhifa.Inspections;
 using Zhifa.Officers;
 using Zhifa.Records;
 using Zhifa.Publicity;
@@ -89,6 +90,7 @@ public static class WebApp
         services.AddScoped<PublicDecisionQueries>();
         services.AddScoped<PublicityCommands>();
         services.AddScoped<OverdueQueries>();
+        services.AddInspections();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -98,7 +100,7 @@ public static class WebApp
             {
                 Title = "执法监督平台 接口",
                 Version = "v1",
-                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、执法监督统计、工作日历、执法全过程记录与证据、行政执法公示。/api/v1/public 下的公示查询无需登录。",
+                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、行政检查、执法监督统计、工作日历、执法全过程记录与证据、行政执法公示。/api/v1/public 下的公示查询无需登录。",
             };
             return Task.CompletedTask;
         }));
@@ -136,6 +138,8 @@ public static class WebApp
 
         app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/site.css", StaticAssets.SiteCss).AllowAnonymous().ExcludeFromDescription();
+        foreach (var script in StaticAssets.Scripts)
+            app.MapGet("/js/" + script, () => StaticAssets.Script(script)).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();
@@ -147,6 +151,7 @@ public static class WebApp
         api.MapRecords();
         api.MapPublic();
         api.MapPublicity();
+        api.MapInspections();
 
         app.MapRazorPages();
         return app;

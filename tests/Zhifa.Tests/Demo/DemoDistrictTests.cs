@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 using Zhifa.Data.Statistics;
@@ -106,6 +107,31 @@ public sealed class DemoDistrictTests(ITestOutputHelper output)
         ex.Message.ShouldContain("机关编码\"120199001\"已存在");
         await using var db = target.CreateContext();
         (await db.Agencies.CountAsync()).ShouldBe(20);
+    }
+
+    [Fact]
+    public async Task CreateAsync_RecordsInspectionsThroughTheServiceWithEachResultAndFollowUp()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var target = await TestDatabases.SqliteAsync(dir);
+
+        await DemoDistrict.CreateAsync(target, Today, casesPerYear: 200);
+
+        await using var conn = await target.OpenConnectionAsync();
+        var rows = (await conn.QueryAsync<(string Number, string Result, string? Rectified, string? Referred, string? Closed)>("""
+            SELECT c.number, i.result, i.rectified_on, i.referred_on, c.closed_on
+            FROM inspections i JOIN cases c ON c.id = i.case_id ORDER BY c.number
+            """)).ToList();
+        rows.Select(r => r.Number).ShouldBe(Enumerable.Range(1, 5).Select(n => $"120199001-JC-2025-{n:D6}"));
+        rows.Select(r => r.Result).Distinct().Order().ShouldBe(["NoProblem", "Rectify", "Referral"]);
+        rows.Count(r => r.Rectified is not null).ShouldBe(1);
+        rows.Count(r => r.Result == "Rectify" && r.Closed is null).ShouldBe(1); // still open
+        rows.Count(r => r.Referred is not null).ShouldBe(1);
+        rows.Count(r => r.Result == "Referral" && r.Referred is null).ShouldBe(1); // waiting for referral
+        var kinds = await conn.QueryAsync<string>("SELECT kind FROM record_entries WHERE chain_key <> 0 ORDER BY kind");
+        kinds.ShouldBe([.. Enumerable.Repeat("inspection.recorded", 5), "inspection.rectified", "inspection.referred"]);
+        var audit = await CliProcess.RunAsync(TestDatabases.CliText(target), "audit", "verify");
+        audit.ExitCode.ShouldBe(0, audit.StdErr);
     }
 
     /// <summary>A hash of every case's number, agency, dates, officers, party and fine, in case-number order.</summary>

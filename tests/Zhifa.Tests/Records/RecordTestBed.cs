@@ -43,14 +43,18 @@ public sealed class RecordTestBed : IAsyncDisposable
 
     public WebApplication App { get; private set; } = null!;
 
-    /// <summary>SQLite keeps evidence in its default folder; PostgreSQL has none beside it, so it is configured.</summary>
-    public static async Task<RecordTestBed> StartAsync(PostgresServer? postgres, long? maxEvidenceMegabytes = null)
+    /// <summary>
+    /// SQLite keeps evidence in its default folder; PostgreSQL has none beside it, so it is configured. <paramref name="seed"/>
+    /// replaces the exchange-format files imported first (file name → content) for tests that need other master data.
+    /// </summary>
+    public static async Task<RecordTestBed> StartAsync(PostgresServer? postgres, long? maxEvidenceMegabytes = null,
+        IReadOnlyDictionary<string, string>? seed = null)
     {
         var dir = TestPaths.NewTempDirectory();
         var bed = postgres is null
             ? new RecordTestBed(dir, await TestDatabases.SqliteAsync(dir), null)
             : new RecordTestBed(dir, await TestDatabases.PostgresAsync(postgres), dir.File("evidence-pg"));
-        await bed.SeedAsync();
+        await bed.SeedAsync(seed ?? DefaultSeed);
         var settings = new Dictionary<string, string?>();
         if (bed.ExplicitEvidenceDir is not null)
             settings[EvidenceStoreOptions.FolderSetting] = bed.ExplicitEvidenceDir;
@@ -63,21 +67,23 @@ public sealed class RecordTestBed : IAsyncDisposable
         return bed;
     }
 
-    private async Task SeedAsync()
+    private static readonly Dictionary<string, string> DefaultSeed = new()
+    {
+        ["agencies.csv"] = "机关编码,机关名称,机关类别,区划代码\nAGA,天津市河东区市场监督管理局,委办局,120102\nAGB,天津市河东区城市管理委员会,委办局,120102\n",
+        ["powers.csv"] = "职权编码,职权名称,职权类别,实施机关编码\nPA1,对销售不合格产品的行政处罚,行政处罚,AGA\nPB1,对违法占道经营的行政处罚,行政处罚,AGB\n",
+        ["officers.csv"] = "执法证号,姓名,所属机关编码,发证日期\nA001,张伟,AGA,2020-01-01\nA002,李娜,AGA,2020-01-01\nB001,刘洋,AGB,2020-01-01\nB002,陈静,AGB,2020-01-01\n",
+        ["cases.csv"] = "案件编号,机关编码,案件类别,职权编码,立案日期,执法人员,程序类型\n" +
+            $"{CaseA1},AGA,行政处罚,PA1,2024-03-01,A001;A002,普通程序\n" +
+            $"{CaseA2},AGA,行政处罚,PA1,2024-03-02,A001;A002,普通程序\n" +
+            $"{CaseB1},AGB,行政处罚,PB1,2024-03-03,B001;B002,普通程序\n",
+    };
+
+    private async Task SeedAsync(IReadOnlyDictionary<string, string> files)
     {
         var csv = Dir.File("import");
         Directory.CreateDirectory(csv);
-        await File.WriteAllTextAsync(Path.Combine(csv, "agencies.csv"),
-            "机关编码,机关名称,机关类别,区划代码\nAGA,天津市河东区市场监督管理局,委办局,120102\nAGB,天津市河东区城市管理委员会,委办局,120102\n");
-        await File.WriteAllTextAsync(Path.Combine(csv, "powers.csv"),
-            "职权编码,职权名称,职权类别,实施机关编码\nPA1,对销售不合格产品的行政处罚,行政处罚,AGA\nPB1,对违法占道经营的行政处罚,行政处罚,AGB\n");
-        await File.WriteAllTextAsync(Path.Combine(csv, "officers.csv"),
-            "执法证号,姓名,所属机关编码,发证日期\nA001,张伟,AGA,2020-01-01\nA002,李娜,AGA,2020-01-01\nB001,刘洋,AGB,2020-01-01\nB002,陈静,AGB,2020-01-01\n");
-        await File.WriteAllTextAsync(Path.Combine(csv, "cases.csv"),
-            "案件编号,机关编码,案件类别,职权编码,立案日期,执法人员,程序类型\n" +
-            $"{CaseA1},AGA,行政处罚,PA1,2024-03-01,A001;A002,普通程序\n" +
-            $"{CaseA2},AGA,行政处罚,PA1,2024-03-02,A001;A002,普通程序\n" +
-            $"{CaseB1},AGB,行政处罚,PB1,2024-03-03,B001;B002,普通程序\n");
+        foreach (var (name, content) in files)
+            await File.WriteAllTextAsync(Path.Combine(csv, name), content);
         var errors = new ListErrorSink();
         var outcome = await new ExchangeImporter(Target, new ImportOptions(), TimeProvider.System).RunAsync(csv, errors);
         if (!outcome.Committed)
@@ -86,7 +92,7 @@ public sealed class RecordTestBed : IAsyncDisposable
 
     public string ImportFolder => Dir.File("import");
 
-    private async Task AddUserAsync(string userName, string role, string? agency)
+    public async Task AddUserAsync(string userName, string role, string? agency)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateAsync(userName, role, agency);
@@ -94,6 +100,8 @@ public sealed class RecordTestBed : IAsyncDisposable
             throw new InvalidOperationException(created.Error.Message);
         _passwords[userName] = created.Value.Password;
     }
+
+    public string Password(string userName) => _passwords[userName];
 
     public async Task<HttpClient> ClientAsAsync(string userName)
     {

@@ -1,14 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 
 namespace Zhifa.Tests.Web;
 
 [Collection(WebCollection.Name)]
-public sealed partial class PagesTests(WebAppFixture web)
+public sealed class PagesTests(WebAppFixture web)
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-
     [Fact]
     public async Task LoginPage_RendersChineseHtml()
     {
@@ -25,7 +21,7 @@ public sealed partial class PagesTests(WebAppFixture web)
     [Fact]
     public async Task Dashboard_WithoutCookie_RedirectsToLogin()
     {
-        using var client = CookieClient(out _);
+        using var client = PageClient.Create(web.BaseAddress);
 
         var response = await client.GetAsync("/");
 
@@ -48,7 +44,7 @@ public sealed partial class PagesTests(WebAppFixture web)
     [Fact]
     public async Task LoginForm_WithoutAntiforgeryToken_IsRejected()
     {
-        using var client = CookieClient(out _);
+        using var client = PageClient.Create(web.BaseAddress);
 
         var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -62,7 +58,7 @@ public sealed partial class PagesTests(WebAppFixture web)
     [Fact]
     public async Task LoginForm_WithWrongPassword_ShowsChineseError()
     {
-        using var client = CookieClient(out _);
+        using var client = PageClient.Create(web.BaseAddress);
         var token = await TokenAsync(client, "/login");
 
         var response = await client.PostAsync("/login", Form(token, ("userName", "adminA"), ("password", "wrong")));
@@ -98,33 +94,9 @@ public sealed partial class PagesTests(WebAppFixture web)
         (await response.Content.ReadAsStringAsync()).ShouldContain("请填写原因");
     }
 
-    private async Task<HttpClient> SignedInAsync(string userName)
-    {
-        var client = CookieClient(out _);
-        var token = await TokenAsync(client, "/login");
-        var response = await client.PostAsync("/login", Form(token, ("userName", userName), ("password", web.Password(userName))));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string userName) => PageClient.SignedInAsync(web.BaseAddress, userName, web.Password(userName));
 
-    private static async Task<string> TokenAsync(HttpClient client, string path)
-    {
-        var html = await client.GetStringAsync(path);
-        var match = AntiforgeryToken().Match(html);
-        match.Success.ShouldBeTrue($"no anti-forgery token on {path}");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
+    private static Task<string> TokenAsync(HttpClient client, string path) => PageClient.TokenAsync(client, path);
 
-    private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
-            .Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
-
-    private HttpClient CookieClient(out CookieContainer cookies)
-    {
-        cookies = new CookieContainer();
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false })
-        {
-            BaseAddress = web.BaseAddress,
-        };
-    }
+    private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) => PageClient.Form(token, fields);
 }
