@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Calendar;
+using Zhifa.Data.PenaltyCases;
 using Zhifa.Data.Records;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Catalog;
@@ -29,6 +30,12 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<PenaltyCaseRow> PenaltyCases => Set<PenaltyCaseRow>();
+    public DbSet<PenaltyCaseDocumentRow> PenaltyCaseDocuments => Set<PenaltyCaseDocumentRow>();
+    public DbSet<LegalReviewRow> LegalReviews => Set<LegalReviewRow>();
+    public DbSet<IdempotencyRow> IdempotencyKeys => Set<IdempotencyRow>();
+    public DbSet<Zhifa.Domain.PenaltyCases.DiscretionBenchmark> DiscretionBenchmarks => Set<Zhifa.Domain.PenaltyCases.DiscretionBenchmark>();
+    public DbSet<Zhifa.Domain.PenaltyCases.ExemptionListItem> ExemptionListItems => Set<Zhifa.Domain.PenaltyCases.ExemptionListItem>();
 
     /// <summary>
     /// Indexes are chosen, not implied: EF's convention of one index per foreign key is off, because every index
@@ -56,6 +63,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.RegionCode).HasMaxLength(6);
             e.Property(x => x.ParentCode).HasMaxLength(64);
+            e.Property(x => x.DocumentPrefix).HasMaxLength(32);
             e.Property(x => x.Category).HasConversion<string>().HasMaxLength(32);
         });
 
@@ -147,6 +155,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
         });
 
         RecordsModel.Configure(b);
+        PenaltyCasesModel.Configure(b);
         ApplySnakeCaseColumnNames(b);
     }
 
