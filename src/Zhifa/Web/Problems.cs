@@ -41,6 +41,9 @@ public static class Problems
             return TypedResults.ValidationProblem(
                 error.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { [error.Field] = [error.Message] },
                 detail: error.Message, title: "请求数据无效", extensions: extensions);
+        // A rule that refuses one value of the request names it as validation does (api.md: errors keyed by field).
+        if (error.Field is not null && error.Kind == FailureKind.RuleBroken)
+            extensions["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Message] };
         return TypedResults.Problem(error.Message, statusCode: status, title: Default(status).Title, extensions: extensions);
     }
 
