@@ -16,7 +16,7 @@ public sealed record DocumentPrefixView(string AgencyCode, string AgencyName, st
 /// (<see cref="DocumentPrefixes"/>); the supervision office, an administrator or the agency's own administrator sets it.
 /// Numbers already given keep the prefix they were given with.
 /// </summary>
-public sealed class AgencyDocumentPrefix(ZhifaDbContext db, CallerScope scope, CatalogQueries catalog)
+public sealed class AgencyDocumentPrefix(ZhifaDbContext db, CallerScope scope, CatalogQueries catalog, TimeProvider clock)
 {
     public async Task<Outcome<DocumentPrefixView>> GetAsync(string code, CancellationToken ct = default)
     {
@@ -49,10 +49,10 @@ public sealed class AgencyDocumentPrefix(ZhifaDbContext db, CallerScope scope, C
         return View(agency);
     }
 
-    private static DocumentPrefixView View(Domain.Catalog.Agency a)
+    private DocumentPrefixView View(Domain.Catalog.Agency a)
     {
         var prefix = DocumentPrefixes.For(a);
         return new DocumentPrefixView(a.Code, a.Name, prefix, a.DocumentPrefix is null,
-            DocumentNumber.Create(prefix, DocumentKind.PenaltyDecision, DateTime.Today.Year, 1) is { IsSuccess: true } n ? n.Value.ToString() : "");
+            DocumentNumber.Create(prefix, DocumentKind.PenaltyDecision, clock.GetLocalNow().Year, 1) is { IsSuccess: true } n ? n.Value.ToString() : "");
     }
 }

@@ -29,14 +29,14 @@ public sealed record ExemptionView(long Id, string PowerCode, string PowerName, 
 /// never edited (decisions refer to it): a new version is a new item. Publication cannot be back-dated: an item is
 /// public from the day it is entered or a later day, so no decision can rest on a benchmark published after it.
 /// </summary>
-public sealed class PenaltyStandards(ZhifaDbContext db, CallerScope scope, PenaltyCaseService cases)
+public sealed class PenaltyStandards(ZhifaDbContext db, CallerScope scope, TimeProvider clock)
 {
     public async Task<Outcome<IReadOnlyList<BenchmarkView>>> BenchmarksAsync(string powerCode, CancellationToken ct = default)
     {
         var power = await VisiblePowerAsync(powerCode, ct);
         if (!power.IsSuccess)
             return power.Error;
-        var today = (await cases.ContextAsync(ct)).Today;
+        var today = Today;
         return (await StandardsQueries.BenchmarkRows(db).Where(x => x.Benchmark.PowerId == power.Value.Id).ToListAsync(ct))
             .OrderByDescending(x => x.Benchmark.PublishedOn).ThenByDescending(x => x.Benchmark.Id).Select(x => x.ToView(today)).ToList();
     }
@@ -46,7 +46,7 @@ public sealed class PenaltyStandards(ZhifaDbContext db, CallerScope scope, Penal
         var power = await VisiblePowerAsync(powerCode, ct);
         if (!power.IsSuccess)
             return power.Error;
-        var today = (await cases.ContextAsync(ct)).Today;
+        var today = Today;
         return (await StandardsQueries.ExemptionRows(db).Where(x => x.Item.PowerId == power.Value.Id).ToListAsync(ct))
             .OrderByDescending(x => x.Item.PublishedOn).ThenByDescending(x => x.Item.Id).Select(x => x.ToView(today)).ToList();
     }
@@ -56,24 +56,24 @@ public sealed class PenaltyStandards(ZhifaDbContext db, CallerScope scope, Penal
         var power = await WritablePowerAsync(powerCode, ct);
         if (!power.IsSuccess)
             return power.Error;
-        var ctx = await cases.ContextAsync(ct);
+        var (today, now) = (Today, clock.GetUtcNow());
         var check = new RequestCheck();
         var tiers = (r.Tiers ?? []).Select((t, i) => new DiscretionTierInput(
             check.Enum<DiscretionLevel>(t.Level, $"tiers[{i}].level", "裁量阶次", DiscretionLevelNames.ToChinese),
             check.Value(t.MinFine, $"tiers[{i}].minFine", "罚款下限"), check.Value(t.MaxFine, $"tiers[{i}].maxFine", "罚款上限"),
             check.Text(t.Circumstances, $"tiers[{i}].circumstances", "适用情形", 1000))).ToList();
-        var publishedOn = r.PublishedOn ?? ctx.Today;
+        var publishedOn = r.PublishedOn ?? today;
         if (check.Failed)
             return check.Error;
-        if (NotBackDated(publishedOn, ctx.Today) is { } dated)
+        if (NotBackDated(publishedOn, today) is { } dated)
             return dated;
         var created = DiscretionBenchmark.Create(power.Value.Id, publishedOn, tiers);
         if (!created.IsSuccess)
             return AppError.Rule(created.Error);
         db.DiscretionBenchmarks.Add(created.Value);
-        Stamp(created.Value, ctx.Now);
+        Stamp(created.Value, now);
         await db.SaveChangesAsync(ct);
-        return (await StandardsQueries.BenchmarkRows(db).FirstAsync(x => x.Benchmark.Id == created.Value.Id, ct)).ToView(ctx.Today);
+        return (await StandardsQueries.BenchmarkRows(db).FirstAsync(x => x.Benchmark.Id == created.Value.Id, ct)).ToView(today);
     }
 
     public async Task<Outcome<ExemptionView>> PublishExemptionAsync(string powerCode, PublishExemptionRequest r, CancellationToken ct = default)
@@ -81,21 +81,24 @@ public sealed class PenaltyStandards(ZhifaDbContext db, CallerScope scope, Penal
         var power = await WritablePowerAsync(powerCode, ct);
         if (!power.IsSuccess)
             return power.Error;
-        var ctx = await cases.ContextAsync(ct);
+        var (today, now) = (Today, clock.GetUtcNow());
         var check = new RequestCheck();
         var kind = check.Enum<ExemptionKind>(r.Kind, "kind", "免罚类型", ExemptionKindNames.ToChinese);
         var conditions = check.Text(r.Conditions, "conditions", "适用条件", 2000);
-        var publishedOn = r.PublishedOn ?? ctx.Today;
+        var publishedOn = r.PublishedOn ?? today;
         if (check.Failed)
             return check.Error;
-        if (NotBackDated(publishedOn, ctx.Today) is { } dated)
+        if (NotBackDated(publishedOn, today) is { } dated)
             return dated;
         var item = new ExemptionListItem(power.Value.Id, kind, conditions, publishedOn);
         db.ExemptionListItems.Add(item);
-        Stamp(item, ctx.Now);
+        Stamp(item, now);
         await db.SaveChangesAsync(ct);
-        return (await StandardsQueries.ExemptionRows(db).FirstAsync(x => x.Item.Id == item.Id, ct)).ToView(ctx.Today);
+        return (await StandardsQueries.ExemptionRows(db).FirstAsync(x => x.Item.Id == item.Id, ct)).ToView(today);
     }
+
+    /// <summary>Today in the platform's time zone, as the penalty context counts it.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     private void Stamp(object entity, DateTimeOffset now)
     {

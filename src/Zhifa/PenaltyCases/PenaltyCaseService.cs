@@ -151,7 +151,9 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget
         {
             // The same key committed by a concurrent request in between: ours is rolled back, theirs is the answer.
             await tx.RollbackAsync(CancellationToken.None);
-            return await ReplayAsync(conn, route, hash, key, ct) ?? throw new InvalidOperationException("An idempotent create failed without a first response.");
+            if (await ReplayAsync(conn, route, hash, key, ct) is { } first)
+                return first;
+            throw;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Zhifa.Data.PenaltyCases;
@@ -45,32 +46,22 @@ public sealed class PenaltyDocumentService(ZhifaDbContext db, CallerScope scope,
             _ => [kind],
         };
         var conn = db.Database.GetDbConnection();
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var missing = new List<DocumentKind>();
+        foreach (var k in needed)
         {
-            var dbtx = tx.GetDbTransaction();
-            foreach (var k in needed)
-            {
-                var item = PenaltyDocumentKinds.Item(c, k);
-                var kept = await DocumentSequences.KeptNumberAsync(conn, dbtx, c.Id, k.ToString(), item, ct);
-                if (kept is not null)
-                {
-                    numbers[k] = DocumentNumber.Parse(kept).Value;
-                    continue;
-                }
-                var year = DocumentDate(c, k).Year;
-                var allocated = await DocumentNumbering.AllocateAsync(conn, dbtx, agency, k, year, ct);
-                if (!allocated.IsSuccess)
-                    return AppError.Rule(allocated.Error);
-                var now = clock.GetUtcNow();
-                var actor = scope.UserName ?? "system";
-                await DocumentSequences.KeepNumberAsync(conn, dbtx, c.Id, k.ToString(), item, allocated.Value.ToString(), actor, now, ct);
-                var content = CanonicalJson.From(new { document = PenaltyDocumentKinds.Route(k), title = k.Title(), number = allocated.Value.ToString(), item });
-                var entry = await CaseRecord.AppendAsync(conn, dbtx, c.Id, "penalty.document-numbered", actor, content, now, ct);
-                if (!entry.IsSuccess)
-                    throw new InvalidOperationException($"The record refused a document number: {entry.Error.Code}");
-                numbers[k] = allocated.Value;
-            }
-            await tx.CommitAsync(ct);
+            var kept = await DocumentSequences.KeptNumberAsync(conn, null, c.Id, k.ToString(), PenaltyDocumentKinds.Item(c, k), ct);
+            if (kept is null)
+                missing.Add(k);
+            else
+                numbers[k] = DocumentNumber.Parse(kept).Value;
+        }
+        if (missing.Count > 0)
+        {
+            var given = await GiveNumbersAsync(c, agency, missing, ct);
+            if (!given.IsSuccess)
+                return given.Error;
+            foreach (var (k, n) in given.Value)
+                numbers[k] = n;
         }
 
         var power = await db.Powers.AsNoTracking().FirstAsync(p => p.Id == c.PowerId, ct);
@@ -87,6 +78,57 @@ public sealed class PenaltyDocumentService(ZhifaDbContext db, CallerScope scope,
             _ => ServiceReceipt.Render(input.ServiceReceipt()),
         };
         return new GeneratedDocument($"{kind.Title()}({numbers[kind]}).docx", bytes);
+    }
+
+    /// <summary>
+    /// Numbers the documents generated for the first time, in one transaction: each number is kept with the case and
+    /// recorded in its full-process record. When a concurrent request kept the same document's number first (its
+    /// primary key refuses ours), the transaction is rolled back and tried once more, which then reads that number.
+    /// </summary>
+    private async Task<Outcome<List<(DocumentKind Kind, DocumentNumber Number)>>> GiveNumbersAsync(PenaltyCase c, Domain.Catalog.Agency agency,
+        IReadOnlyList<DocumentKind> kinds, CancellationToken ct, bool retried = false)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var given = await GiveAsync(tx.GetDbTransaction(), c, agency, kinds, ct);
+            if (given.IsSuccess)
+                await tx.CommitAsync(ct);
+            return given;
+        }
+        catch (DbException) when (!retried)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            return await GiveNumbersAsync(c, agency, kinds, ct, retried: true);
+        }
+    }
+
+    private async Task<Outcome<List<(DocumentKind Kind, DocumentNumber Number)>>> GiveAsync(DbTransaction tx, PenaltyCase c, Domain.Catalog.Agency agency,
+        IReadOnlyList<DocumentKind> kinds, CancellationToken ct)
+    {
+        var conn = db.Database.GetDbConnection();
+        var given = new List<(DocumentKind, DocumentNumber)>();
+        foreach (var k in kinds)
+        {
+            var item = PenaltyDocumentKinds.Item(c, k);
+            if (await DocumentSequences.KeptNumberAsync(conn, tx, c.Id, k.ToString(), item, ct) is { } kept)
+            {
+                given.Add((k, DocumentNumber.Parse(kept).Value));
+                continue;
+            }
+            var allocated = await DocumentNumbering.AllocateAsync(conn, tx, agency, k, DocumentDate(c, k).Year, ct);
+            if (!allocated.IsSuccess)
+                return AppError.Rule(allocated.Error);
+            var now = clock.GetUtcNow();
+            var actor = scope.UserName ?? "system";
+            await DocumentSequences.KeepNumberAsync(conn, tx, c.Id, k.ToString(), item, allocated.Value.ToString(), actor, now, ct);
+            var content = CanonicalJson.From(new { document = PenaltyDocumentKinds.Route(k), title = k.Title(), number = allocated.Value.ToString(), item });
+            var entry = await CaseRecord.AppendAsync(conn, tx, c.Id, "penalty.document-numbered", actor, content, now, ct);
+            if (!entry.IsSuccess)
+                throw new InvalidOperationException($"The record refused a document number: {entry.Error.Code}");
+            given.Add((k, allocated.Value));
+        }
+        return given;
     }
 
     /// <summary>The account fines are paid into: <c>Zhifa:Documents:PaymentAccount</c> (Bank, AccountName, AccountNumber).</summary>

@@ -172,6 +172,22 @@ public abstract class PenaltyWorkflowApiTests
         unknown.Is(HttpStatusCode.NotFound).Code.ShouldBe("document.unknown_kind");
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesEveryPenaltyRouteInChinese()
+    {
+        await using var bed = await StartAsync();
+
+        using var doc = JsonDocument.Parse(await (await bed.As("sup")).GetStringAsync("/openapi/v1.json"));
+
+        var paths = doc.RootElement.GetProperty("paths");
+        foreach (var step in new[] { "notify", "decide", "complete-review", "archive", "record-waiver" })
+            paths.GetProperty($"/api/v1/penalty-cases/{{id}}/{step}").GetProperty("post").GetProperty("summary").GetString()!.ShouldContain("版本号");
+        paths.GetProperty("/api/v1/penalty-cases").GetProperty("post").GetProperty("summary").GetString()!.ShouldStartWith("立案");
+        paths.GetProperty("/api/v1/penalty-cases/{id}/documents/{kind}").GetProperty("get").GetProperty("summary").GetString()!.ShouldContain("送达回证");
+        paths.GetProperty("/api/v1/reviews/statistics").GetProperty("get").GetProperty("summary").GetString()!.ShouldStartWith("法制审核统计");
+        paths.GetProperty("/api/v1/powers/{code}/benchmarks").GetProperty("post").GetProperty("summary").GetString()!.ShouldContain("裁量权基准");
+    }
+
     internal static object Summary(decimal fine, string party = "吴某") => new
     {
         powerCode = "PA1", party = new { type = "NaturalPerson", name = party }, actOn = "2024-06-28", decidedOn = "2024-06-28",
