@@ -121,7 +121,7 @@ public static class PenaltyCaseStore
     private static object CaseRow(PenaltyCase c)
     {
         var decision = c.Decision;
-        var fine = decision is { Outcome: PenaltyOutcome.Penalty, Terms.Fine: { } f } ? (long?)decimal.Round(f * 100m, 0, MidpointRounding.AwayFromZero) : null;
+        var fine = decision is { Outcome: PenaltyOutcome.Penalty, Terms.Fine: { } f } ? (long?)Storage.ZhifaDbContext.ToFen(f) : null;
         var outcome = decision?.Outcome.ToChinese() ?? c.ClosingReason?.ToChinese();
         return new
         {

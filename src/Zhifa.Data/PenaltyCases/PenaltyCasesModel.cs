@@ -13,9 +13,7 @@ internal static class PenaltyCasesModel
     public const int MaxNumberLength = 64;
     public const int MaxUserNameLength = 256;
 
-    private static readonly ValueConverter<decimal, long> Fen = new(
-        v => (long)decimal.Round(v * 100m, 0, MidpointRounding.AwayFromZero),
-        v => v / 100m);
+    private static readonly ValueConverter<decimal, long> Fen = new(v => Storage.ZhifaDbContext.ToFen(v), v => v / 100m);
 
     public static void Configure(ModelBuilder b)
     {

@@ -160,8 +160,11 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     }
 
     private static readonly ValueConverter<decimal?, long?> MoneyAsFen = new(
-        v => v == null ? null : (long)decimal.Round(v.Value * 100m, 0, MidpointRounding.AwayFromZero),
+        v => v == null ? null : ToFen(v.Value),
         v => v == null ? null : v.Value / 100m);
+
+    /// <summary>Yuan as whole fen (分), the unit money is stored in.</summary>
+    public static long ToFen(decimal yuan) => (long)decimal.Round(yuan * 100m, 0, MidpointRounding.AwayFromZero);
 
     /// <summary>Column names in snake_case for the tables of this platform (Identity keeps its own names).</summary>
     private static void ApplySnakeCaseColumnNames(ModelBuilder b)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data.Accounts;
@@ -74,8 +73,8 @@ public sealed class LegalReviewQueries(ZhifaDbContext db, CallerScope scope)
     public async Task<Outcome<ReviewStatisticsView>> StatisticsAsync(string? from, string? to, string? agency, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
-        var fromDate = ParseDate(from, "from", errors);
-        var toDate = ParseDate(to, "to", errors);
+        var fromDate = Statistics.StatisticsQueries.ParseDate(from, "from", errors);
+        var toDate = Statistics.StatisticsQueries.ParseDate(to, "to", errors);
         if (errors.Count == 0 && toDate < fromDate)
             errors["to"] = [$"结束日期 {toDate:yyyy-MM-dd} 早于开始日期 {fromDate:yyyy-MM-dd}"];
         if (errors.Count > 0)
@@ -118,12 +117,4 @@ public sealed class LegalReviewQueries(ZhifaDbContext db, CallerScope scope)
     }
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
-    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            return d;
-        errors[field] = [string.IsNullOrWhiteSpace(text) ? $"请填写 {field} 日期(YYYY-MM-DD)" : $"{field} 日期\"{text}\"无效,应为 YYYY-MM-DD"];
-        return null;
-    }
 }

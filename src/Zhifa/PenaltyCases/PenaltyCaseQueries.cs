@@ -21,8 +21,7 @@ public sealed class PenaltyCaseQueries(ZhifaDbContext db, CallerScope scope, Pen
         if (!loaded.IsSuccess)
             return loaded.Error;
         var stored = loaded.Value;
-        var actor = new PenaltyActor(scope.UserName ?? "", scope.Role ?? "", scope.AgencyId, scope.OfficerId);
-        return await views.BuildAsync(stored.Case, stored.Version, PenaltyCaseDetails.Read(stored.Details), await service.ContextAsync(ct), actor, ct);
+        return await views.BuildAsync(stored.Case, stored.Version, PenaltyCaseDetails.Read(stored.Details), await service.ContextAsync(ct), service.Actor, ct);
     }
 
     public async Task<Outcome<PageOf<PenaltyCaseListItem>>> ListAsync(PenaltyCaseFilter filter, Paging paging, CancellationToken ct = default)

@@ -44,7 +44,8 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget
     public async Task<PenaltyContext> ContextAsync(CancellationToken ct = default) =>
         new(await new CalendarStore(target).LoadAsync(ct), rules, clock);
 
-    private PenaltyActor Actor => new(scope.UserName ?? "", scope.Role ?? "", scope.AgencyId, scope.OfficerId);
+    /// <summary>The caller as the workflow sees it: user name, role, agency and linked officer.</summary>
+    internal PenaltyActor Actor => new(scope.UserName ?? "", scope.Role ?? "", scope.AgencyId, scope.OfficerId);
 
     internal static AppError NotFound(long id) => AppError.NotFound("case.not_found", $"案件 {id} 不存在");
 
