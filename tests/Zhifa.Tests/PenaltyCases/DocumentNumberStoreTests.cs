@@ -28,7 +28,7 @@ public abstract class DocumentNumberStoreTests
         numbers.Order().ShouldBe(Enumerable.Range(1, 24));
         otherKind.ShouldBe(1);
         nextYear.ShouldBe(1);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        PenaltyTestBed.ReleaseConnections(target);
     }
 
     [Theory]

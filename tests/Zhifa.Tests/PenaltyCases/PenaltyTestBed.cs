@@ -164,8 +164,25 @@ public sealed class PenaltyTestBed : IAsyncDisposable
             await App.StopAsync();
             await App.DisposeAsync();
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        ReleaseConnections(Target);
         Dir.Dispose();
+    }
+
+    /// <summary>
+    /// Closes the pooled connections to a test database: every test has its own database on the one throwaway
+    /// PostgreSQL server, and idle pools left behind would soon exceed its connection limit.
+    /// </summary>
+    public static void ReleaseConnections(DatabaseTarget target)
+    {
+        if (target.Provider == DatabaseProvider.Postgres)
+        {
+            using var connection = new Npgsql.NpgsqlConnection(target.ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
     }
 }
 
