@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Calendar;
 using Zhifa.Data.Inspections;
+using Zhifa.Data.PenaltyCases;
 using Zhifa.Data.Records;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Catalog;
@@ -35,6 +36,12 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<InspectionRow> Inspections => Set<InspectionRow>();
     public DbSet<InspectionRequestRow> InspectionRequests => Set<InspectionRequestRow>();
     public DbSet<InspectionNumberRow> InspectionNumbers => Set<InspectionNumberRow>();
+    public DbSet<PenaltyCaseRow> PenaltyCases => Set<PenaltyCaseRow>();
+    public DbSet<PenaltyCaseDocumentRow> PenaltyCaseDocuments => Set<PenaltyCaseDocumentRow>();
+    public DbSet<LegalReviewRow> LegalReviews => Set<LegalReviewRow>();
+    public DbSet<IdempotencyRow> IdempotencyKeys => Set<IdempotencyRow>();
+    public DbSet<Zhifa.Domain.PenaltyCases.DiscretionBenchmark> DiscretionBenchmarks => Set<Zhifa.Domain.PenaltyCases.DiscretionBenchmark>();
+    public DbSet<Zhifa.Domain.PenaltyCases.ExemptionListItem> ExemptionListItems => Set<Zhifa.Domain.PenaltyCases.ExemptionListItem>();
 
     /// <summary>
     /// Indexes are chosen, not implied: EF's convention of one index per foreign key is off, because every index
@@ -62,6 +69,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.RegionCode).HasMaxLength(6);
             e.Property(x => x.ParentCode).HasMaxLength(64);
+            e.Property(x => x.DocumentPrefix).HasMaxLength(32);
             e.Property(x => x.Category).HasConversion<string>().HasMaxLength(32);
         });
 
@@ -164,12 +172,16 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
 
         RecordsModel.Configure(b);
         InspectionsModel.Configure(b);
+        PenaltyCasesModel.Configure(b);
         ApplySnakeCaseColumnNames(b);
     }
 
     private static readonly ValueConverter<decimal?, long?> MoneyAsFen = new(
-        v => v == null ? null : (long)decimal.Round(v.Value * 100m, 0, MidpointRounding.AwayFromZero),
+        v => v == null ? null : ToFen(v.Value),
         v => v == null ? null : v.Value / 100m);
+
+    /// <summary>Yuan as whole fen (分), the unit money is stored in.</summary>
+    public static long ToFen(decimal yuan) => (long)decimal.Round(yuan * 100m, 0, MidpointRounding.AwayFromZero);
 
     /// <summary>Column names in snake_case for the tables of this platform (Identity keeps its own names).</summary>
     private static void ApplySnakeCaseColumnNames(ModelBuilder b)

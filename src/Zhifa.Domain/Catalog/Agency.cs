@@ -18,6 +18,9 @@ public sealed class Agency
     /// <summary>Day the agency was abolished (撤销); null = still exists.</summary>
     public DateOnly? AbolishedOn { get; private set; }
 
+    /// <summary>机关代字 of its document numbers (津东市监 in 津东市监罚〔2023〕12号); null = derived from the name.</summary>
+    public string? DocumentPrefix { get; private set; }
+
     private Agency() { }
 
     public Agency(string code, string name, AgencyCategory category, string regionCode, string? parentCode = null)
@@ -36,6 +39,8 @@ public sealed class Agency
         RegionCode = regionCode;
         ParentCode = parentCode;
     }
+
+    public void SetDocumentPrefix(string? prefix) => DocumentPrefix = string.IsNullOrWhiteSpace(prefix) ? null : prefix.Trim();
 
     public bool ExistsOn(DateOnly day) =>
         (EstablishedOn is null || EstablishedOn <= day) && (AbolishedOn is null || AbolishedOn > day);

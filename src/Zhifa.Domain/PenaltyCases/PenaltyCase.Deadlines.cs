@@ -27,7 +27,14 @@ public static class DeadlineStatusNames
 /// A limit the case is running against now: its Chinese name, the date (with the calendar's provisional flag),
 /// the rule and article, the configured value used, and its status on the day asked.
 /// </summary>
-public sealed record CaseDeadline(string Name, DateOnly Due, bool Provisional, string Rule, string ConfiguredValue, DeadlineStatus Status);
+public sealed record CaseDeadline(string Name, DateOnly Due, bool Provisional, string Rule, string ConfiguredValue, DeadlineStatus Status)
+{
+    /// <summary>
+    /// The party's own window to state, defend or ask for a hearing: when it passes the agency may go on, so it is
+    /// never an overdue limit of the agency (lists and alerts leave it out).
+    /// </summary>
+    public bool PartyWindow { get; init; }
+}
 
 public sealed partial class PenaltyCase
 {
@@ -38,8 +45,11 @@ public sealed partial class PenaltyCase
     public IReadOnlyList<CaseDeadline> Deadlines(WorkingDayCalendar calendar, PenaltyRules rules, DateOnly today)
     {
         var list = new List<CaseDeadline>();
-        void Add(string name, Deadline due, string rule, string configured) =>
-            list.Add(new CaseDeadline(name, due.Date, due.Provisional, rule, configured, StatusOf(calendar, rules, due.Date, today)));
+        void Add(string name, Deadline due, string rule, string configured, bool partyWindow = false) =>
+            list.Add(new CaseDeadline(name, due.Date, due.Provisional, rule, configured, DeadlineStatusOn(calendar, rules, due.Date, today))
+            {
+                PartyWindow = partyWindow,
+            });
 
         if (Stage.IsBeforeDecision())
         {
@@ -50,7 +60,7 @@ public sealed partial class PenaltyCase
         {
             Add(notice.HearingRight ? "陈述申辩和申请听证期限" : "陈述申辩期限", new Deadline(notice.WindowEndsOn, notice.WindowProvisional),
                 notice.HearingRight ? "行政处罚法 第六十四条" : "行政处罚法 第四十五条",
-                $"告知之日起{(notice.HearingRight ? rules.HearingRequestWorkingDays : rules.StatementWorkingDays)}个工作日");
+                $"告知之日起{(notice.HearingRight ? rules.HearingRequestWorkingDays : rules.StatementWorkingDays)}个工作日", partyWindow: true);
         }
         if (Stage == PenaltyStage.Hearing && CurrentNotice?.Hearing is { IsRecorded: false } hearing)
         {
@@ -74,7 +84,8 @@ public sealed partial class PenaltyCase
         return list;
     }
 
-    private static DeadlineStatus StatusOf(WorkingDayCalendar calendar, PenaltyRules rules, DateOnly due, DateOnly today)
+    /// <summary>A limit is due soon from the configured number of working days before it, and overdue from the day after it.</summary>
+    public static DeadlineStatus DeadlineStatusOn(WorkingDayCalendar calendar, PenaltyRules rules, DateOnly due, DateOnly today)
     {
         if (today > due)
             return DeadlineStatus.Overdue;

@@ -18,6 +18,13 @@ public static class CatalogEndpoints
                 (await q.AgencyAsync(code, ct)).ToHttp())
             .WithSummary("按机关编码查询执法主体")
             .Produces<AgencyView>();
+        agencies.MapGet("/{code}/document-prefix", async (string code, AgencyDocumentPrefix p, CancellationToken ct) => (await p.GetAsync(code, ct)).ToHttp())
+            .WithSummary("执法主体文号的机关代字(如 津东市监);未设置时由机关名称推导")
+            .Produces<DocumentPrefixView>();
+        agencies.MapPut("/{code}/document-prefix", async (string code, DocumentPrefixRequest body, AgencyDocumentPrefix p, CancellationToken ct) =>
+                (await p.SetAsync(code, body, ct)).ToHttp())
+            .WithSummary("设置执法主体文号的机关代字;留空则恢复由名称推导(系统管理员、执法监督机构或本机关管理员)")
+            .Produces<DocumentPrefixView>();
 
         var powers = api.MapGroup("/powers").WithTags("职权");
         powers.MapGet("/", async (string? agency, int? page, int? pageSize, CatalogQueries q, CancellationToken ct) =>
@@ -31,5 +38,25 @@ public static class CatalogEndpoints
                 (await q.PowerAsync(code, ct)).ToHttp())
             .WithSummary("按职权编码查询职权")
             .Produces<PowerView>();
+        powers.MapGet("/{code}/benchmarks", async (string code, PenaltyStandards s, CancellationToken ct) => (await s.BenchmarksAsync(code, ct)).ToHttp())
+            .WithSummary("职权的行政处罚裁量权基准(各版本及公布日期,行政处罚法第三十四条)")
+            .Produces<IReadOnlyList<BenchmarkView>>();
+        powers.MapPost("/{code}/benchmarks", async (string code, PublishBenchmarkRequest body, PenaltyStandards s, CancellationToken ct) =>
+            {
+                var published = await s.PublishBenchmarkAsync(code, body, ct);
+                return published.IsSuccess ? Results.Created($"/api/v1/powers/{Uri.EscapeDataString(code)}/benchmarks", published.Value) : Problems.From(published.Error);
+            })
+            .WithSummary("公布职权的裁量权基准:各裁量阶次的罚款幅度和适用情形;公布日期默认为当天(职权所属机关的管理员)")
+            .Produces<BenchmarkView>(StatusCodes.Status201Created);
+        powers.MapGet("/{code}/exemptions", async (string code, PenaltyStandards s, CancellationToken ct) => (await s.ExemptionsAsync(code, ct)).ToHttp())
+            .WithSummary("职权的免罚清单事项(首违不罚、轻微不罚、无主观过错不罚,行政处罚法第三十三条)")
+            .Produces<IReadOnlyList<ExemptionView>>();
+        powers.MapPost("/{code}/exemptions", async (string code, PublishExemptionRequest body, PenaltyStandards s, CancellationToken ct) =>
+            {
+                var published = await s.PublishExemptionAsync(code, body, ct);
+                return published.IsSuccess ? Results.Created($"/api/v1/powers/{Uri.EscapeDataString(code)}/exemptions", published.Value) : Problems.From(published.Error);
+            })
+            .WithSummary("公布职权的免罚清单事项;公布日期默认为当天(职权所属机关的管理员)")
+            .Produces<ExemptionView>(StatusCodes.Status201Created);
     }
 }

@@ -67,7 +67,8 @@ public sealed class StatisticsQueries(DatabaseTarget target, ZhifaDbContext db, 
         return StatisticsScope.ForAgency(own);
     }
 
-    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
+    /// <summary>A required YYYY-MM-DD query parameter, or its error under the parameter's name.</summary>
+    internal static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

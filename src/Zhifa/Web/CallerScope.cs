@@ -21,6 +21,9 @@ public sealed class CallerScope
     public string? Role { get; private init; }
     public long? AgencyId { get; private init; }
 
+    /// <summary>The officer the account belongs to (its user name is a certificate number, ADR-002); null otherwise.</summary>
+    public long? OfficerId { get; private init; }
+
     public bool IsAuthenticated => UserName is not null;
     public bool IsAdmin => Role == Roles.Admin;
     public bool SeesAllAgencies => Role is Roles.Admin or Roles.Supervisor;
@@ -30,15 +33,18 @@ public sealed class CallerScope
         if (user?.Identity?.IsAuthenticated != true)
             return new CallerScope();
         var agency = user.FindFirstValue(ZhifaClaims.AgencyId);
+        var officer = user.FindFirstValue(ZhifaClaims.OfficerId);
         return new CallerScope
         {
             UserName = user.Identity.Name,
             Role = Precedence.FirstOrDefault(user.IsInRole),
             AgencyId = long.TryParse(agency, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
+            OfficerId = long.TryParse(officer, NumberStyles.None, CultureInfo.InvariantCulture, out var oid) ? oid : null,
         };
     }
 
-    public static CallerScope For(string userName, string role, long? agencyId) => new() { UserName = userName, Role = role, AgencyId = agencyId };
+    public static CallerScope For(string userName, string role, long? agencyId, long? officerId = null) =>
+        new() { UserName = userName, Role = role, AgencyId = agencyId, OfficerId = officerId };
 
     public bool CanSee(long agencyId) => SeesAllAgencies || (Role is not null && AgencyId == agencyId);
 

@@ -4,11 +4,13 @@ using Microsoft.OpenApi;
 using Zhifa.Accounts;
 using Zhifa.Calendar;
 using Zhifa.Catalog;
+using Zhifa.LegalReviews;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Storage;
 using Zhifa.Domain.Publicity;
 using Zhifa.Inspections;
 using Zhifa.Officers;
+using Zhifa.PenaltyCases;
 using Zhifa.Records;
 using Zhifa.Publicity;
 using Zhifa.Statistics;
@@ -24,8 +26,9 @@ public static class WebApp
     /// <summary>Picks the bearer handler for the API (a 401, never a redirect) and the cookie for the pages.</summary>
     public const string SmartScheme = "zhifa";
 
+    /// <param name="configureServices">Replaces services after the platform's own (tests set a fixed clock this way).</param>
     public static WebApplication Build(DatabaseTarget target, string[] urls, string? environment = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -91,6 +94,10 @@ public static class WebApp
         services.AddScoped<PublicityCommands>();
         services.AddScoped<OverdueQueries>();
         services.AddInspections();
+        services.AddPenaltyCases(builder.Configuration);
+        services.AddScoped<LegalReviewQueries>();
+        services.AddScoped<PenaltyStandards>();
+        services.AddScoped<AgencyDocumentPrefix>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -100,7 +107,7 @@ public static class WebApp
             {
                 Title = "执法监督平台 接口",
                 Version = "v1",
-                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权、执法人员、行政检查、执法监督统计、工作日历、执法全过程记录与证据、行政执法公示。/api/v1/public 下的公示查询无需登录。",
+                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权(含裁量基准和免罚清单)、执法人员、行政检查、行政处罚案件、法制审核、执法监督统计、工作日历、执法全过程记录与证据、行政执法公示。/api/v1/public 下的公示查询无需登录。",
             };
             return Task.CompletedTask;
         }));
@@ -113,6 +120,7 @@ public static class WebApp
             o.Conventions.AuthorizeFolder("/Users", "admin");
         });
         services.AddAuthorizationBuilder().AddPolicy("admin", p => p.RequireRole(Roles.Admin));
+        configureServices?.Invoke(services);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -152,6 +160,8 @@ public static class WebApp
         api.MapPublic();
         api.MapPublicity();
         api.MapInspections();
+        api.MapPenaltyCases();
+        api.MapLegalReviews();
 
         app.MapRazorPages();
         return app;

@@ -54,6 +54,7 @@ public class DeadlinesTests
         deadlines[1].Rule.ShouldBe("行政处罚法 第六十四条");
         deadlines[1].ConfiguredValue.ShouldBe("告知之日起5个工作日");
         deadlines[1].Status.ShouldBe(DeadlineStatus.DueSoon);
+        deadlines.Select(d => d.PartyWindow).ShouldBe([false, true]);
 
         b.Case.Deadlines(P.Calendar, PenaltyRules.Default, P.D("2024-10-11")).ShouldHaveSingleItem();
     }
@@ -97,5 +98,15 @@ public class DeadlinesTests
         deadline.Due.ShouldBe(P.D("2024-05-15"));
         deadline.Rule.ShouldBe("行政处罚法 第六十六条");
         deadline.ConfiguredValue.ShouldBe("经批准分期缴纳，本期400.00元");
+    }
+
+    [Theory]
+    [InlineData("2024-09-29", DeadlineStatus.Ok)] // a working Sunday, six working days before
+    [InlineData("2024-09-30", DeadlineStatus.DueSoon)] // the fifth working day before 2024-10-12: 国庆 1–7 October are off
+    [InlineData("2024-10-12", DeadlineStatus.DueSoon)]
+    [InlineData("2024-10-13", DeadlineStatus.Overdue)]
+    public void DeadlineStatusOn_WhenAskedOnADay_CountsWorkingDaysBeforeTheLimit(string today, DeadlineStatus expected)
+    {
+        PenaltyCase.DeadlineStatusOn(P.Calendar, PenaltyRules.Default, P.D("2024-10-12"), P.D(today)).ShouldBe(expected);
     }
 }

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Zhifa.Data.Storage;
+using Zhifa.Domain.Catalog;
+using Zhifa.Domain.PenaltyCases;
+using Zhifa.Web;
+
+namespace Zhifa.PenaltyCases;
+
+/// <summary>
+/// What a step refers to by its public identifier (an officer's certificate number, a power's code, a benchmark's id),
+/// read for the domain. An unknown reference is an error of the request's field (400).
+/// </summary>
+public sealed class PenaltyCaseLookups(ZhifaDbContext db, CallerScope scope)
+{
+    internal async Task<IReadOnlyList<OfficerFacts>> OfficersAsync(IReadOnlyList<string>? certificates, string field, RequestCheck check, CancellationToken ct)
+    {
+        var numbers = (certificates ?? []).Select(c => c?.Trim() ?? "").ToList();
+        var found = await db.Officers.AsNoTracking().Where(o => numbers.Contains(o.CertificateNumber)).ToListAsync(ct);
+        var facts = new List<OfficerFacts>();
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            var officer = found.FirstOrDefault(o => o.CertificateNumber == numbers[i]);
+            if (officer is null)
+                check.Add($"{field}[{i}]", numbers[i].Length == 0 ? "请填写执法证号" : $"执法证号\"{numbers[i]}\"不存在");
+            else
+                facts.Add(OfficerFacts.From(officer));
+        }
+        return facts;
+    }
+
+    internal async Task<OfficerFacts?> OfficerAsync(string? certificate, string field, string label, RequestCheck check, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(certificate))
+        {
+            check.Add(field, $"请填写{label}的执法证号");
+            return null;
+        }
+        var number = certificate.Trim();
+        var officer = await db.Officers.AsNoTracking().FirstOrDefaultAsync(o => o.CertificateNumber == number, ct);
+        if (officer is null)
+            check.Add(field, $"执法证号\"{number}\"不存在");
+        return officer is null ? null : OfficerFacts.From(officer);
+    }
+
+    /// <summary>A power the caller can see: another agency's power is as unknown as one that does not exist.</summary>
+    internal async Task<Power?> PowerAsync(string? code, RequestCheck check, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            check.Add("powerCode", "请填写职权编码");
+            return null;
+        }
+        var power = await scope.Powers(db).AsNoTracking().FirstOrDefaultAsync(p => p.Code == code.Trim(), ct);
+        if (power is null)
+            check.Add("powerCode", $"职权\"{code.Trim()}\"不存在");
+        return power;
+    }
+
+    internal async Task<DiscretionChoice?> DiscretionAsync(DiscretionRequest? request, RequestCheck check, CancellationToken ct)
+    {
+        if (request is null)
+            return null;
+        var level = check.Enum<DiscretionLevel>(request.Level, "discretion.level", "裁量阶次", DiscretionLevelNames.ToChinese);
+        if (request.BenchmarkId is not { } id)
+        {
+            check.Add("discretion.benchmarkId", "请填写所选裁量基准的编号 benchmarkId");
+            return null;
+        }
+        var benchmark = await db.DiscretionBenchmarks.AsNoTracking().Include(b => b.Tiers).FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (benchmark is null)
+            check.Add("discretion.benchmarkId", $"裁量基准 {id} 不存在");
+        return benchmark is null ? null : new DiscretionChoice(benchmark, level, request.ReasonIfOutside);
+    }
+
+    internal async Task<ExemptionListItem?> ExemptionAsync(long? id, RequestCheck check, CancellationToken ct)
+    {
+        if (id is null)
+            return null;
+        var item = await db.ExemptionListItems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (item is null)
+            check.Add("exemptionItemId", $"免罚清单事项 {id} 不存在");
+        return item;
+    }
+
+    /// <summary>The SHA-256 of an evidence file uploaded to this case, which the evidence item then carries.</summary>
+    internal async Task<string?> EvidenceFileHashAsync(long caseId, long? fileId, RequestCheck check, CancellationToken ct)
+    {
+        if (fileId is null)
+            return null;
+        var sha = await db.EvidenceFiles.AsNoTracking().Where(f => f.Id == fileId && f.CaseId == caseId).Select(f => f.Sha256).FirstOrDefaultAsync(ct);
+        if (sha is null)
+            check.Add("evidenceFileId", $"本案没有编号为 {fileId} 的证据文件");
+        return sha;
+    }
+}
