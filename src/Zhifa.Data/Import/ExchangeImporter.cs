@@ -69,23 +69,44 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         }
         finally
         {
-            if (conn is SqliteConnection pooled && bulk)
-                await pooled.ExecuteAsync("PRAGMA foreign_keys = ON"); // the connection goes back to the pool
+            if (conn is SqliteConnection pooled && bulk) // the connection goes back to the pool with the usual settings
+                await pooled.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
         }
     }
 
     /// <summary>
     /// Index pages of a large import stay in memory (256 MiB at most) instead of the 2 MiB default cache, which
-    /// makes random index inserts disk-bound; the import's memory ceiling accounts for it. A bulk load also turns
-    /// SQLite's per-row foreign-key checks off (only possible outside a transaction) and checks every reference
-    /// once before committing (<see cref="CheckForeignKeysAsync"/>); the rows' ids come from the catalog lookup
-    /// of the same transaction anyway.
+    /// makes random index inserts disk-bound; the import's memory ceiling accounts for it. A bulk load also:
+    /// <list type="bullet">
+    /// <item>turns SQLite's per-row foreign-key checks off (only possible outside a transaction) and checks every
+    /// reference once before committing (<see cref="CheckForeignKeysAsync"/>); the rows' ids come from the catalog
+    /// lookup of the same transaction anyway;</item>
+    /// <item>leaves WAL for a rollback journal when no other connection has the database open (SQLite refuses the
+    /// switch otherwise, and the load stays in WAL): a WAL load writes every page twice, to the log and then to the
+    /// database at the checkpoint, while pages a rollback journal adds at the end of the file are written once.
+    /// Synchronous FULL keeps the commit durable in that mode. Nobody reads during the load, so WAL's readers
+    /// beside a writer are not missed; the finally block switches back.</item>
+    /// </list>
     /// </summary>
     private static async Task SqliteBulkSettingsAsync(SqliteConnection conn, bool bulk, CancellationToken ct)
     {
         await using var pragma = conn.CreateCommand();
         pragma.CommandText = "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY" + (bulk ? "; PRAGMA foreign_keys = OFF" : "");
         await pragma.ExecuteNonQueryAsync(ct);
+        if (!bulk)
+            return;
+        try
+        {
+            pragma.CommandText = "PRAGMA journal_mode = DELETE";
+            if (await pragma.ExecuteScalarAsync(ct) is "delete")
+            {
+                pragma.CommandText = "PRAGMA synchronous = FULL";
+                await pragma.ExecuteNonQueryAsync(ct);
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 5) // SQLITE_BUSY: another connection is open, stay in WAL
+        {
+        }
     }
 
     private static async Task CheckForeignKeysAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx, IImportErrorSink errors)

@@ -250,7 +250,7 @@ internal sealed class MasterDataImport(DbConnection conn, DbTransaction tx, Cata
                 lookup.Officers[number] = new OfficerRef(id, agency.Id, issued, revoked);
                 continue;
             }
-            // New officers are written in multi-row batches (one round trip per batch, not two per officer);
+            // New officers are written in batches (on PostgreSQL one round trip per 200 officers, see OfficerBatch);
             // the cases file, which needs their ids, is read only after this file.
             pending.Add(new NewOfficer(number, name!, agency.Id, issued, revoked, isReviewer, residentId));
             inserted++;
@@ -261,7 +261,12 @@ internal sealed class MasterDataImport(DbConnection conn, DbTransaction tx, Cata
         return new ImportFileSummary(t.FileName, inserted, updated);
     }
 
-    private const int OfficerBatch = 200; // 8 parameters a row, well under both engines' parameter limits
+    /// <summary>
+    /// New officers per INSERT. PostgreSQL saves a round trip per officer (3,000 officers: 1.30 s → 0.67 s at 200);
+    /// SQLite has no round trip to save and Microsoft.Data.Sqlite binds by name, which is quadratic in a statement's
+    /// parameters (0.46 s one at a time → 1.21 s at 200), so it writes one officer per statement.
+    /// </summary>
+    private int OfficerBatch => conn is Npgsql.NpgsqlConnection ? 200 : 1;
 
     private sealed record NewOfficer(string Number, string Name, long AgencyId, DateOnly Issued, DateOnly? Revoked, bool Reviewer, string? ResidentId);
 
