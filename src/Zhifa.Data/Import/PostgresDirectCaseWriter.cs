@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Zhifa.Data.Import;
 
@@ -19,13 +18,12 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
     private const string Columns =
         "id, number, agency_id, category, power_id, filed_on, procedure, party_type, party_name, party_credit_code, fine_fen, decided_on, published_on, closed_on, outcome, extension_days";
 
-    private const int LinkBytes = 8 + 8 + 4; // case id, officer id, filing day number, as spilled by WriteAsync
-
     private readonly NpgsqlConnection _conn;
     private readonly NpgsqlTransaction _tx;
-    private readonly string _spillPath = Path.Combine(Path.GetTempPath(), $"zhifa-links-{Guid.NewGuid():N}.bin");
-    private readonly BinaryWriter _spill;
-    private NpgsqlBinaryImporter? _copy;
+    private readonly FileStream _spillFile;
+    private readonly PgBinaryCopyWriter _spill;
+    private NpgsqlRawCopyStream? _copyStream;
+    private PgBinaryCopyWriter _copy = null!;
     private Exception? _failure;
     private long _nextId, _inserted;
 
@@ -33,8 +31,11 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
     {
         _conn = conn;
         _tx = tx;
-        _spill = new BinaryWriter(new FileStream(_spillPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16,
-            FileOptions.DeleteOnClose | FileOptions.SequentialScan));
+        // The links are spilled already in COPY's binary form, so copying them in is one stream copy.
+        _spillFile = new FileStream(Path.Combine(Path.GetTempPath(), $"zhifa-links-{Guid.NewGuid():N}.bin"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.SequentialScan);
+        _spill = new PgBinaryCopyWriter(_spillFile);
+        _spill.Header();
     }
 
     public static async Task<PostgresDirectCaseWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx)
@@ -44,7 +45,9 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
         await w.ExecAsync($"LOCK TABLE cases IN SHARE ROW EXCLUSIVE MODE; SAVEPOINT {Savepoint}");
         await using (var max = new NpgsqlCommand("SELECT coalesce(max(id), 0) FROM cases", conn, tx))
             w._nextId = (long)(await max.ExecuteScalarAsync())! + 1;
-        w._copy = await conn.BeginBinaryImportAsync($"COPY cases ({Columns}) FROM STDIN (FORMAT BINARY)");
+        w._copyStream = await conn.BeginRawBinaryCopyAsync($"COPY cases ({Columns}) FROM STDIN (FORMAT BINARY)");
+        w._copy = new PgBinaryCopyWriter(w._copyStream);
+        w._copy.Header();
         return w;
     }
 
@@ -59,42 +62,32 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
 
     public Task WriteAsync(CaseRow row, string fileName)
     {
-        if (_failure is not null)
-            return Task.CompletedTask;
         var id = _nextId++;
-        try
-        {
-            var c = _copy!;
-            c.StartRow();
-            c.Write(id, NpgsqlDbType.Bigint);
-            c.Write(row.Number, NpgsqlDbType.Text);
-            c.Write(row.AgencyId, NpgsqlDbType.Bigint);
-            c.Write(Categories[(int)row.Category], NpgsqlDbType.Text);
-            c.Write(row.PowerId, NpgsqlDbType.Bigint);
-            c.Write(row.FiledOn, NpgsqlDbType.Date);
-            WriteNullable(c, row.Procedure is { } procedure ? Procedures[(int)procedure] : null);
-            WriteNullable(c, row.PartyType is { } party ? Parties[(int)party] : null);
-            WriteNullable(c, row.PartyName);
-            WriteNullable(c, row.PartyCreditCode);
-            if (row.FineFen is { } fine) c.Write(fine, NpgsqlDbType.Bigint); else c.WriteNull();
-            WriteDate(c, row.DecidedOn);
-            WriteDate(c, row.PublishedOn);
-            WriteDate(c, row.ClosedOn);
-            WriteNullable(c, row.Outcome);
-            c.Write(0, NpgsqlDbType.Integer);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            _failure = e;
-            return Task.CompletedTask;
-        }
+        var c = _copy; // a duplicate number is reported by the server when the COPY ends (FinishAsync)
+        c.StartRow(16);
+        c.Int64(id);
+        c.Text(row.Number);
+        c.Int64(row.AgencyId);
+        c.Text(Categories[(int)row.Category]);
+        c.Int64(row.PowerId);
+        c.Date(row.FiledOn);
+        c.Text(row.Procedure is { } procedure ? Procedures[(int)procedure] : null);
+        c.Text(row.PartyType is { } party ? Parties[(int)party] : null);
+        c.Text(row.PartyName);
+        c.Text(row.PartyCreditCode);
+        c.Int64(row.FineFen);
+        c.Date(row.DecidedOn);
+        c.Date(row.PublishedOn);
+        c.Date(row.ClosedOn);
+        c.Text(row.Outcome);
+        c.Int32(0);
         _inserted++;
-        var day = row.FiledOn.DayNumber;
         foreach (var officer in row.OfficerIds)
         {
-            _spill.Write(id);
-            _spill.Write(officer);
-            _spill.Write(day);
+            _spill.StartRow(3);
+            _spill.Int64(id);
+            _spill.Int64(officer);
+            _spill.Date(row.FiledOn);
         }
         return Task.CompletedTask;
     }
@@ -104,58 +97,41 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
     private static readonly string[] Procedures = Enum.GetNames<Zhifa.Domain.Cases.ProcedureType>();
     private static readonly string[] Parties = Enum.GetNames<Zhifa.Domain.Cases.PartyType>();
 
-    private static void WriteNullable(NpgsqlBinaryImporter c, string? v)
-    {
-        if (v is null) c.WriteNull(); else c.Write(v, NpgsqlDbType.Text);
-    }
-
-    private static void WriteDate(NpgsqlBinaryImporter c, DateOnly? v)
-    {
-        if (v is { } d) c.Write(d, NpgsqlDbType.Date); else c.WriteNull();
-    }
-
     public async Task<(long Inserted, long Updated)> FinishAsync(bool write)
     {
         try
         {
-            if (_failure is null)
-                await _copy!.CompleteAsync();
+            _copy.Trailer();
+            await _copyStream!.DisposeAsync(); // CopyDone: the server answers with the outcome
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             _failure = e;
         }
-        await _copy!.DisposeAsync();
-        _copy = null;
+        finally
+        {
+            _copyStream = null; // ended either way
+        }
         if (_failure is not null)
             throw new DuplicateCaseNumberException(_failure);
         if (!write)
             return (0, 0);
 
-        _spill.Flush();
-        var stream = _spill.BaseStream;
-        stream.Position = 0;
-        using (var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        await using (var links = await _conn.BeginBinaryImportAsync("COPY case_officers (case_id, officer_id, filed_on) FROM STDIN (FORMAT BINARY)"))
-        {
-            // Synchronous writes: the importer buffers and flushes on its own; an await per value costs more than the value.
-            for (var remaining = stream.Length / LinkBytes; remaining > 0; remaining--)
-            {
-                links.StartRow();
-                links.Write(reader.ReadInt64(), NpgsqlDbType.Bigint);
-                links.Write(reader.ReadInt64(), NpgsqlDbType.Bigint);
-                links.Write(DateOnly.FromDayNumber(reader.ReadInt32()), NpgsqlDbType.Date);
-            }
-            await links.CompleteAsync();
-        }
+        _spill.Trailer();
+        _spillFile.Position = 0;
+        await using (var links = await _conn.BeginRawBinaryCopyAsync("COPY case_officers (case_id, officer_id, filed_on) FROM STDIN (FORMAT BINARY)"))
+            await _spillFile.CopyToAsync(links);
         await ExecAsync($"SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT max(id) FROM cases)); RELEASE SAVEPOINT {Savepoint}; ANALYZE cases; ANALYZE case_officers");
         return (_inserted, 0);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_copy is not null)
-            await _copy.DisposeAsync();
-        _spill.Dispose();
+        if (_copyStream is not null)
+        {
+            await _copyStream.CancelAsync();
+            await _copyStream.DisposeAsync();
+        }
+        await _spillFile.DisposeAsync();
     }
 }
