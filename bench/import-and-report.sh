@@ -58,7 +58,10 @@ done
 echo "cases: $cases, runs: $runs"
 for f in sqlite-raw sqlite-zhifa sqlite-scan sqlite-report pg-raw pg-zhifa pg-scan pg-report; do report "$f" "$work/$f"; done
 ratio() { awk -v a="$(cut -d' ' -f1 "$work/$1" | median)" -v b="$(cut -d' ' -f1 "$work/$2" | median)" 'BEGIN {printf "%.1f", a / b}'; }
-echo "ratio import SQLite (zhifa / sqlite3 .import): $(ratio sqlite-zhifa sqlite-raw)"
-echo "ratio import PostgreSQL (zhifa / psql \\copy):  $(ratio pg-zhifa pg-raw)"
+# The imports run in pairs (the engine's tool, then zhifa, on the same files): the median of the pairs' ratios holds
+# up better than the ratio of medians when the machine's speed drifts during the run.
+pairs() { paste -d' ' <(cut -d' ' -f1 "$work/$1") <(cut -d' ' -f1 "$work/$2") | awk '{printf "%.2f\n", $1 / $2}' | median; }
+echo "ratio import SQLite (zhifa / sqlite3 .import): $(ratio sqlite-zhifa sqlite-raw)   median of paired runs: $(pairs sqlite-zhifa sqlite-raw)"
+echo "ratio import PostgreSQL (zhifa / psql \\copy):  $(ratio pg-zhifa pg-raw)   median of paired runs: $(pairs pg-zhifa pg-raw)"
 echo "ratio report SQLite (zhifa / GROUP BY scan):   $(ratio sqlite-report sqlite-scan)"
 echo "ratio report PostgreSQL (zhifa / GROUP BY):    $(ratio pg-report pg-scan)"
