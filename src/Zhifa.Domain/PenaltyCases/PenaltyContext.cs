@@ -11,7 +11,7 @@ public sealed record PenaltyContext(WorkingDayCalendar Calendar, PenaltyRules Ru
 {
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    /// <summary>Today in the platform's time zone (the host's local zone, China Standard Time in production).</summary>
+    /// <summary>Today in the platform's time zone: the clock's local zone, which the host sets to China Standard Time (PlatformClock).</summary>
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
 }
 

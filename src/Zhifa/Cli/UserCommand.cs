@@ -23,7 +23,7 @@ internal static class UserCommand
             if (target is null)
                 return ExitCodes.BadInput;
             var services = new ServiceCollection();
-            services.AddSingleton(TimeProvider.System);
+            services.AddSingleton<TimeProvider>(Zhifa.Domain.Common.PlatformClock.ForZone(Environment.GetEnvironmentVariable("Zhifa__TimeZone")));
             services.AddZhifaIdentity(target);
             services.AddScoped<AccountCommands>();
             await using var provider = services.BuildServiceProvider();

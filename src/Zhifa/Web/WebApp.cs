@@ -44,7 +44,7 @@ public static class WebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(Zhifa.Domain.Common.PlatformClock.ForZone(builder.Configuration["Zhifa:TimeZone"]));
         services.AddZhifaIdentity(target).AddSignInManager();
         var auth = services.AddAuthentication(o =>
         {
