@@ -34,7 +34,7 @@ public sealed class PublicityServer : IAsyncDisposable
     public WebApplication App { get; }
     public Uri BaseAddress { get; }
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    public static DateOnly Today => DateOnly.FromDateTime(Zhifa.Domain.Common.PlatformClock.ForZone(null).GetLocalNow().DateTime); // the server's today
 
     public static async Task<PublicityServer> StartAsync(DatabaseTarget target, TempDirectory dir)
     {
