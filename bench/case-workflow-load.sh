@@ -8,6 +8,8 @@
 # `zhifa serve --no-demo` (Release) on 127.0.0.1:5097 and runs bench/case_workflow_load.py: CLIENTS threads, each filing
 # CASES_PER_CLIENT cases and walking them to 归档, THINK_MS between a client's requests. It prints latency per step kind,
 # throughput, responses by status, the checks, and the server's peak resident memory (VmHWM). Exit 1 when a check fails.
+# Each agency is given its own 机关代字 first (the derived one is the same for all bench agencies); SHARED_PREFIX=1 keeps
+# the derived one, which on PostgreSQL makes concurrent filings of different agencies fail with 500 (see docs/performance.md).
 set -euo pipefail
 engine=${1:-sqlite}
 clients=${2:-50}
@@ -60,7 +62,7 @@ add() { "${zhifa[@]}" --db "$target" user add "$1" --role "$2" --agency "$3" | s
   echo "]"
 } >"$work/accounts.json"
 
-log="$work/serve.log"
+log=/tmp/zhifa-load-serve-$engine.log   # kept after the run
 (cd "$work" && exec "${zhifa[@]}" --db "$target" serve --no-demo --evidence-dir "$evidence" --urls "http://127.0.0.1:$port") >"$log" 2>&1 &
 server=$!   # `dotnet zhifa.dll` is the server process itself, so $! is the process to measure
 cleanup+=("kill $server 2>/dev/null || true; wait $server 2>/dev/null || true")
@@ -68,5 +70,5 @@ for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && 
 
 echo "engine: $engine ($target)"
 python3 "$root/bench/case_workflow_load.py" --port "$port" --accounts "$work/accounts.json" --clients "$clients" --cases "$cases" \
-  --think-ms "$think" --server-pid "$server" --sql "$sqlcmd" \
+  --think-ms "$think" ${SHARED_PREFIX:+--shared-prefix} --server-pid "$server" --sql "$sqlcmd" \
   --audit "cd $work && ${zhifa[*]} --db '$target' audit verify --evidence-dir $evidence"

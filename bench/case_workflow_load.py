@@ -28,6 +28,8 @@ p.add_argument("--clients", type=int, default=50)
 p.add_argument("--cases", type=int, default=6, help="cases per client")
 p.add_argument("--think-ms", type=float, default=0, help="pause between a client's requests")
 p.add_argument("--server-pid", type=int)
+p.add_argument("--shared-prefix", action="store_true",
+               help="keep the derived 机关代字, which is the same for every bench agency (reproduces the PostgreSQL 500s)")
 p.add_argument("--run", default=str(int(time.time())))
 a = p.parse_args()
 
@@ -242,6 +244,15 @@ def sql(q):
 for acc in accounts:
     for user, pw in [acc["head"]] + acc["officers"]:
         tokens[user] = login(user, pw)
+if not a.shared_prefix:
+    # The bench agencies' names (测试区第N执法局) all derive the same 机关代字; give each its own, as an administrator must.
+    stems = "甲乙丙丁戊己庚辛壬癸"
+    for n, acc in enumerate(accounts):
+        prefix = "测" + stems[n % 10] + (stems[n // 10] if n >= 10 else "")
+        s, js, raw = Client().call("prefix", "PUT", f"/api/v1/agencies/{acc['agency']}/document-prefix", tokens[acc["head"][0]],
+                                   {"prefix": prefix})
+        if s != 200:
+            raise SystemExit(f"document prefix of {acc['agency']}: {s} {raw[:300]!r}")
 before_cases, before_entries = int(sql("SELECT count(*) FROM cases;")), int(sql("SELECT count(*) FROM record_entries;"))
 lat.clear(); statuses.clear()
 
