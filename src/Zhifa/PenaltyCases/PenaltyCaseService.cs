@@ -119,6 +119,33 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget
             return replay;
 
         var ctx = await ContextAsync(ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CreateOnceAsync(conn, route, request, key, hash, numberKind, ctx, build, ct);
+            }
+            catch (DbException e) when (IsNumberCollision(e) && attempt < MaxNumberAttempts)
+            {
+                // Two agencies whose numbers share a 机关代字 both took the same free number at once: the unique index on
+                // the case number refused the later one, which was rolled back. Build and number it again.
+            }
+        }
+    }
+
+    private const int MaxNumberAttempts = 10;
+
+    private static bool IsNumberCollision(DbException e) => e switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && pg.ConstraintName == "IX_cases_number",
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("cases.number", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    private async Task<Outcome<PenaltyCaseView>> CreateOnceAsync(DbConnection conn, string route, object request, string? key, string hash,
+        DocumentKind numberKind, PenaltyContext ctx,
+        Func<PenaltyContext, PenaltyActor, CancellationToken, Task<Outcome<(PenaltyCase Case, PenaltyCaseDetails Details)>>> build, CancellationToken ct)
+    {
         var built = await build(ctx, Actor, ct);
         if (!built.IsSuccess)
             return built.Error;
@@ -148,7 +175,7 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget
             await tx.CommitAsync(ct);
             return view;
         }
-        catch (DbException) when (key is not null)
+        catch (DbException e) when (key is not null && !IsNumberCollision(e))
         {
             // The same key committed by a concurrent request in between: ours is rolled back, theirs is the answer.
             await tx.RollbackAsync(CancellationToken.None);

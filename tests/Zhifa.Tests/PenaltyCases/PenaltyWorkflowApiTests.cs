@@ -173,6 +173,32 @@ public abstract class PenaltyWorkflowApiTests
     }
 
     [Fact]
+    public async Task File_ConcurrentlyByTwoAgenciesSharingAPrefix_GivesEveryCaseItsOwnNumber()
+    {
+        await using var bed = await StartAsync();
+        (await bed.PutAsync("headA", "/api/v1/agencies/AGA/document-prefix", new { prefix = "津东共用" })).Ok();
+        (await bed.PutAsync("headB", "/api/v1/agencies/AGB/document-prefix", new { prefix = "津东共用" })).Ok();
+
+        var filings = Enumerable.Range(0, 8).SelectMany(i => new[]
+        {
+            bed.FileAsync(party: $"甲{i}"),
+            bed.PostAsync("headB", "/api/v1/penalty-cases", new
+            {
+                powerCode = "PB1",
+                party = new { type = "自然人", name = $"乙{i}", identifier = "120102198001011234", address = "天津市河东区六纬路1号", phone = "13800000000" },
+                actOn = "2024-04-26", discoveredOn = "2024-05-03", filedOn = "2024-05-06",
+                caseSummary = "当事人在道路上占道经营", caseSource = "日常巡查", caseCause = "违法占道经营", officers = new[] { "B001", "B002" },
+            }),
+        }).ToList();
+        var replies = await Task.WhenAll(filings);
+
+        replies.ShouldAllBe(r => r.Status == HttpStatusCode.Created, string.Join("\n", replies.Select(r => r.Text)));
+        var numbers = replies.Select(r => r.Json.GetProperty("number").GetString()).ToList();
+        numbers.Distinct().Count().ShouldBe(16);
+        numbers.ShouldAllBe(n => n!.StartsWith("津东共用立〔2024〕"));
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesEveryPenaltyRouteInChinese()
     {
         await using var bed = await StartAsync();
