@@ -44,7 +44,7 @@ public sealed partial class PenaltyPagesTests : IAsyncLifetime
         foreach (var label in new[] { "<h1>行政处罚案件</h1>", "阶段", "即将到期", "共 1 件案件", "下一期限", "孙某" })
             list.ShouldContain(label);
         foreach (var label in new[] { "办案期限", "截止日期", "依据", "配置值", "行政处罚法", "承办人员", "张伟", "李娜", "调查取证", "文书",
-                     "立案审批表", "办理步骤", "执法全过程记录", "哈希链校验通过", "<h3>调查取证</h3>", "证据种类", "取证人员（至少两名）" })
+                     "立案审批表", "涉及重大公共利益", "办理步骤", "执法全过程记录", "哈希链校验通过", "<h3>调查取证</h3>", "证据种类", "取证人员（至少两名）" })
             page.ShouldContain(label);
         page.ShouldContain("name=\"Input.Version\" value=\"1\"");
         page.ShouldContain("<li class=\"current\">立案</li>");

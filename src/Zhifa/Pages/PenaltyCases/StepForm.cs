@@ -69,6 +69,10 @@ public sealed class StepForm
     public DateOnly? NewDueOn { get; set; }
     public DateOnly? StartedOn { get; set; }
     public DateOnly? EndedOn { get; set; }
+    public bool MajorPublicInterest { get; set; }
+    public bool ComplexOrDifficult { get; set; }
+    public bool MajorViolation { get; set; }
+    public bool OnMajorDecisionList { get; set; }
 
     /// <summary>Runs the step the form names through the service, as the API would.</summary>
     public Task<Outcome<PenaltyCaseView>> RunAsync(PenaltyCaseService s, long id, CancellationToken ct) => Step switch
@@ -118,6 +122,14 @@ public sealed class StepForm
         "approve-extension" => s.ApproveExtensionAsync(id, new ApproveExtensionRequest { Version = Version, ApprovedOn = ApprovedOn, Days = Days, Reason = Reason }, ct),
         "approve-deferral" => s.ApproveDeferralAsync(id, new ApproveDeferralRequest { Version = Version, ApprovedOn = ApprovedOn, NewDueOn = NewDueOn }, ct),
         "start-appeal" => s.StartAppealAsync(id, new StartAppealRequest { Version = Version, Kind = Kind, StartedOn = StartedOn, Note = Note }, ct),
+        "classify" => s.ClassifyAsync(id, new ClassifyRequest
+        {
+            Version = Version, Significance = new SignificanceRequest
+            {
+                MajorPublicInterest = MajorPublicInterest, ComplexOrDifficult = ComplexOrDifficult, MajorViolation = MajorViolation,
+                OnMajorDecisionList = OnMajorDecisionList,
+            },
+        }, ct),
         "end-appeal" => s.EndAppealAsync(id, new EndAppealRequest { Version = Version, EndedOn = EndedOn }, ct),
         _ => Task.FromResult<Outcome<PenaltyCaseView>>(AppError.Invalid("step", "penalty.step_unknown", "本页面不支持该办理步骤,请通过接口办理")),
     };
