@@ -109,4 +109,47 @@ public sealed partial class PenaltyPagesTests : IAsyncLifetime
         page.ShouldContain("钱某");
         (await _bed.ScalarAsync<long>("SELECT count(*) FROM penalty_cases")).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task ReviewChecklist_AsTheReviewer_AReturnWithoutReasonIsRefused_AndWithAReasonReturnsTheCase()
+    {
+        var driver = await CaseDriver.FileAsync(_bed);
+        await driver.HeardAsync();
+        await driver.StepAsync("A001", "submit-review", new { reviewerCertificateNumber = "A004", submittedOn = "2024-05-27" });
+        using var client = await SignedInAsync("A004");
+        var path = $"/penalty-cases/{driver.Id}";
+        var html = await client.GetStringAsync(path);
+        (string, string)[] Checklist(string reason) =>
+        [
+            ("Input.Step", "complete-review"), ("Input.Version", driver.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Input.CompletedOn", "2024-05-27"), ("Input.Opinion", "证据不足"),
+            .. Enumerable.Range(0, 9).Select(i => ($"Input.ItemConfirmed[{i}]", i == 3 ? "false" : "true")),
+            .. Enumerable.Range(0, 9).Select(i => ($"Input.ItemReason[{i}]", i == 3 ? reason : "")), // a browser sends every reason field
+        ];
+
+        var workbench = await client.GetStringAsync("/workbench");
+        var refused = await client.PostAsync(path, PageClient.Form(PageClient.Token(html), Checklist("")));
+        var returned = await client.PostAsync(path, PageClient.Form(PageClient.Token(html), Checklist("缺少进货查验记录")));
+
+        workbench.ShouldContain("法制审核任务");
+        workbench.ShouldContain("待审核 1 件");
+        html.ShouldContain("事实清楚，证据合法充分");
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("退回时必须说明理由");
+        returned.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var after = await client.GetStringAsync(path);
+        after.ShouldContain("案件现处于「调查取证」阶段");
+        after.ShouldContain("缺少进货查验记录");
+    }
+
+    [Fact]
+    public async Task DocumentLink_OnTheCasePage_DownloadsTheFilingApproval()
+    {
+        var driver = await CaseDriver.FileAsync(_bed);
+        using var client = await SignedInAsync("A001");
+
+        var response = await client.GetAsync($"/penalty-cases/{driver.Id}?handler=Document&kind=filing-approval");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
 }
