@@ -152,4 +152,26 @@ public sealed partial class PenaltyPagesTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
+
+    [Fact]
+    public async Task InstalmentForm_AsTheHead_ApprovesAPlanOfTwoInstalments()
+    {
+        var driver = await CaseDriver.FileAsync(_bed);
+        await driver.HeardAsync();
+        await driver.ReviewedAsync();
+        await driver.DecideAsync();
+        await driver.ServeAsync();
+        using var client = await SignedInAsync("headA");
+        var path = $"/penalty-cases/{driver.Id}";
+        var html = await client.GetStringAsync(path);
+
+        var approved = await client.PostAsync(path, PageClient.Form(PageClient.Token(html), ("Input.Step", "approve-instalments"),
+            ("Input.Version", driver.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.ApprovedOn", "2024-06-03"),
+            ("Input.Instalments", "2024-06-14 2500\n2024-07-15 2500")));
+
+        html.ShouldContain("分期计划");
+        approved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await approved.Content.ReadAsStringAsync());
+        var after = await client.GetStringAsync(path);
+        after.ShouldContain("应于 2024年7月15日 前缴纳 2,500 元");
+    }
 }

@@ -69,6 +69,8 @@ public sealed class StepForm
     public DateOnly? NewDueOn { get; set; }
     public DateOnly? StartedOn { get; set; }
     public DateOnly? EndedOn { get; set; }
+    /// <summary>分期: one instalment per line, "YYYY-MM-DD 金额".</summary>
+    public string? Instalments { get; set; }
     public bool MajorPublicInterest { get; set; }
     public bool ComplexOrDifficult { get; set; }
     public bool MajorViolation { get; set; }
@@ -120,6 +122,8 @@ public sealed class StepForm
         "assign-officer" => s.AssignOfficerAsync(id, new AssignOfficerRequest { Version = Version, CertificateNumber = CertificateNumber, On = On }, ct),
         "record-recusal" => s.RecordRecusalAsync(id, new RecordRecusalRequest { Version = Version, CertificateNumber = CertificateNumber, On = On, Reason = Reason }, ct),
         "approve-extension" => s.ApproveExtensionAsync(id, new ApproveExtensionRequest { Version = Version, ApprovedOn = ApprovedOn, Days = Days, Reason = Reason }, ct),
+        "approve-instalments" => s.ApproveInstalmentsAsync(id, new ApproveInstalmentsRequest
+            { Version = Version, ApprovedOn = ApprovedOn, Instalments = ParseInstalments(Instalments) }, ct),
         "approve-deferral" => s.ApproveDeferralAsync(id, new ApproveDeferralRequest { Version = Version, ApprovedOn = ApprovedOn, NewDueOn = NewDueOn }, ct),
         "start-appeal" => s.StartAppealAsync(id, new StartAppealRequest { Version = Version, Kind = Kind, StartedOn = StartedOn, Note = Note }, ct),
         "classify" => s.ClassifyAsync(id, new ClassifyRequest
@@ -133,6 +137,18 @@ public sealed class StepForm
         "end-appeal" => s.EndAppealAsync(id, new EndAppealRequest { Version = Version, EndedOn = EndedOn }, ct),
         _ => Task.FromResult<Outcome<PenaltyCaseView>>(AppError.Invalid("step", "penalty.step_unknown", "本页面不支持该办理步骤,请通过接口办理")),
     };
+
+    /// <summary>Lines "2024-06-10 2500"; a line that does not read as a date and an amount is passed on empty, for the service to name.</summary>
+    private static List<InstalmentRequest> ParseInstalments(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line =>
+        {
+            var parts = line.Split([' ', '\t', ',', '，'], StringSplitOptions.RemoveEmptyEntries);
+            return new InstalmentRequest
+            {
+                DueOn = parts.Length > 0 && DateOnly.TryParse(parts[0], CultureInfo.InvariantCulture, out var due) ? due : null,
+                Amount = parts.Length > 1 && decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null,
+            };
+        }).ToList();
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
