@@ -174,4 +174,34 @@ public sealed partial class PenaltyPagesTests : IAsyncLifetime
         var after = await client.GetStringAsync(path);
         after.ShouldContain("应于 2024年7月15日 前缴纳 2,500 元");
     }
+
+    [Fact]
+    public async Task NoticeForm_WithABenchmarkTierAndAFineOutsideIt_ShowsTheRuleAndNeedsTheReason()
+    {
+        (await _bed.PostAsync("headA", "/api/v1/powers/PA1/benchmarks", new
+        {
+            tiers = new object[] { new { level = "从轻处罚", minFine = 1000m, maxFine = 3000m, circumstances = "首次违法且货值较小" } },
+        })).Is(HttpStatusCode.Created);
+        var driver = await CaseDriver.FileAsync(_bed, "2024-06-20");
+        await driver.EvidenceAsync("2024-06-21");
+        using var client = await SignedInAsync("A001");
+        var path = $"/penalty-cases/{driver.Id}";
+        var html = await client.GetStringAsync(path);
+        var tier = Regex.Match(html, "<option value=\"(\\d+:Lenient)\"").Groups[1].Value;
+        (string, string)[] Notice(string reason) =>
+        [
+            ("Input.Step", "notify"), ("Input.Version", driver.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Input.NotifiedOn", "2024-06-28"), ("Input.Kinds", "Fine"), ("Input.Fine", "4000"), ("Input.Discretion", tier), ("Input.ReasonIfOutside", reason),
+            ("Input.Facts", "当事人销售超过保质期的牛奶12盒"), ("Input.Basis", "《中华人民共和国食品安全法》第一百二十四条"),
+        ];
+
+        var refused = await client.PostAsync(path, PageClient.Form(PageClient.Token(html), Notice("")));
+        var notified = await client.PostAsync(path, PageClient.Form(PageClient.Token(html), Notice("当事人拒不配合调查")));
+
+        html.ShouldContain("裁量基准阶次（行政处罚法 第三十四条）");
+        tier.ShouldNotBeEmpty();
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("超出「从轻处罚」阶次幅度");
+        notified.StatusCode.ShouldBe(HttpStatusCode.Redirect, await notified.Content.ReadAsStringAsync());
+        (await client.GetStringAsync(path)).ShouldContain("案件现处于「告知」阶段");
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhifa.Data.Storage;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Documents;
+using Zhifa.Domain.PenaltyCases;
 using Zhifa.PenaltyCases;
 using Zhifa.Records;
 using Zhifa.Web;
@@ -28,6 +29,9 @@ public sealed class DetailModel(PenaltyCaseQueries queries, PenaltyCaseService s
 
     /// <summary>The agency's legal reviewers with a valid certificate, for 提交法制审核.</summary>
     public IReadOnlyList<OfficerOption> Reviewers { get; private set; } = [];
+
+    /// <summary>The tiers of the power's published discretion benchmarks, for 告知 and 决定.</summary>
+    public IReadOnlyList<DiscretionOption> Discretion { get; private set; } = [];
 
     /// <summary>The step whose form was sent and refused; its fields keep what was entered.</summary>
     public string? PostedStep { get; private set; }
@@ -107,6 +111,18 @@ public sealed class DetailModel(PenaltyCaseQueries queries, PenaltyCaseService s
                     .Where(o => o.IsLegalReviewer && db.Agencies.Any(a => a.Id == o.AgencyId && a.Code == Case.Agency.Code)).OrderBy(o => o.CertificateNumber)
                     .ToListAsync(ct))
                 .Where(o => o.MayActOn(today)).Select(o => new OfficerOption(o.CertificateNumber, o.Name)).ToList();
+        }
+        if (Case.AvailableSteps.Any(s => s.Step is "notify" or "decide"))
+        {
+            var today = Today;
+            var benchmarks = await db.DiscretionBenchmarks.AsNoTracking().Include(b => b.Tiers)
+                .Where(b => db.Powers.Any(p => p.Id == b.PowerId && p.Code == Case.Power.Code && db.Agencies.Any(a => a.Id == p.AgencyId && a.Code == Case.Agency.Code)))
+                .ToListAsync(ct);
+            Discretion = benchmarks.Where(b => b.PublishedOn <= today).OrderByDescending(b => b.PublishedOn)
+                .SelectMany(b => b.Tiers.Select(t => new DiscretionOption(
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{b.Id}:{t.Level}"),
+                    $"{t.Level.ToChinese()}：{t.MinFine:#,0.##}至{t.MaxFine:#,0.##}元，{t.Circumstances}（{b.PublishedOn:yyyy年M月d日}公布）")))
+                .ToList();
         }
         return true;
     }

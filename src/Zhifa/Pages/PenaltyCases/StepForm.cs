@@ -69,6 +69,10 @@ public sealed class StepForm
     public DateOnly? NewDueOn { get; set; }
     public DateOnly? StartedOn { get; set; }
     public DateOnly? EndedOn { get; set; }
+    /// <summary>裁量基准 tier as "benchmarkId:Level" (行政处罚法 第三十四条), and the reason when the fine lies outside it.</summary>
+    public string? Discretion { get; set; }
+    public string? ReasonIfOutside { get; set; }
+
     /// <summary>分期: one instalment per line, "YYYY-MM-DD 金额".</summary>
     public string? Instalments { get; set; }
     public bool MajorPublicInterest { get; set; }
@@ -84,6 +88,7 @@ public sealed class StepForm
         "notify" => s.NotifyAsync(id, new NotifyRequest
         {
             Version = Version, NotifiedOn = NotifiedOn, Kinds = Kinds, Fine = Fine, ConfiscationValue = ConfiscationValue, Facts = Facts, Basis = Basis,
+            Discretion = DiscretionRequest(),
         }, ct),
         "record-statement" => s.RecordStatementAsync(id, new RecordStatementRequest { Version = Version, StatedOn = StatedOn, Content = Content }, ct),
         "record-waiver" => s.RecordWaiverAsync(id, new RecordWaiverRequest { Version = Version, WaivedOn = WaivedOn }, ct),
@@ -114,6 +119,7 @@ public sealed class StepForm
             Version = Version, DecidedOn = DecidedOn, Outcome = Outcome, Kinds = Outcome == "NoPenalty" ? null : Kinds,
             Fine = Outcome == "NoPenalty" ? null : Fine, ConfiscationValue = Outcome == "NoPenalty" ? null : ConfiscationValue,
             NoPenaltyGround = Outcome == "NoPenalty" ? NoPenaltyGround : null, NoPenaltyReason = Blank(NoPenaltyReason), EducationRecord = Blank(EducationRecord),
+            Discretion = Outcome == "NoPenalty" ? null : DiscretionRequest(),
         }, ct),
         "serve" => s.ServeAsync(id, new ServeRequest { Version = Version, ServedOn = ServedOn, Method = Method, Place = Place }, ct),
         "record-payment" => s.RecordPaymentAsync(id, new RecordPaymentRequest { Version = Version, PaidOn = PaidOn, Amount = Amount, ReceiptNumber = Blank(ReceiptNumber) }, ct),
@@ -149,6 +155,19 @@ public sealed class StepForm
                 Amount = parts.Length > 1 && decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null,
             };
         }).ToList();
+
+    private DiscretionRequest? DiscretionRequest()
+    {
+        if (Blank(Discretion) is not { } chosen)
+            return null;
+        var parts = chosen.Split(':');
+        return new DiscretionRequest
+        {
+            BenchmarkId = long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
+            Level = parts.Length > 1 ? parts[1] : null,
+            ReasonIfOutside = Blank(ReasonIfOutside),
+        };
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
@@ -191,6 +210,9 @@ public static partial class StepFormErrors
 
 /// <summary>One step form on the case page: the page (errors, values, options) and the step.</summary>
 public sealed record StepFormContext(DetailModel Page, AvailableStepView Step);
+
+/// <summary>A tier of a published discretion benchmark of the case's power, offered in the notice and decision forms.</summary>
+public sealed record DiscretionOption(string Value, string Text);
 
 /// <summary>An officer offered in a form: certificate number and name.</summary>
 public sealed record OfficerOption(string CertificateNumber, string Name);
