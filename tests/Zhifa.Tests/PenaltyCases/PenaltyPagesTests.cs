@@ -204,4 +204,28 @@ public sealed partial class PenaltyPagesTests : IAsyncLifetime
         notified.StatusCode.ShouldBe(HttpStatusCode.Redirect, await notified.Content.ReadAsStringAsync());
         (await client.GetStringAsync(path)).ShouldContain("案件现处于「告知」阶段");
     }
+
+    [Fact]
+    public async Task DecisionForm_AsTheHead_DecidesNoPenaltyUnderAnExemptionListEntry()
+    {
+        var item = (await _bed.PostAsync("headA", "/api/v1/powers/PA1/exemptions",
+            new { kind = "首违不罚", conditions = "首次销售临期食品,货值不超过100元,当场改正" })).Is(HttpStatusCode.Created);
+        var driver = await CaseDriver.FileAsync(_bed, "2024-06-20");
+        await driver.EvidenceAsync("2024-06-21");
+        using var client = await SignedInAsync("headA");
+        var path = $"/penalty-cases/{driver.Id}";
+        var html = await client.GetStringAsync(path);
+
+        var decided = await client.PostAsync(path, PageClient.Form(PageClient.Token(html), ("Input.Step", "decide"),
+            ("Input.Version", driver.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.DecidedOn", "2024-06-28"),
+            ("Input.Outcome", "NoPenalty"), ("Input.NoPenaltyGround", "Exemption"), ("Input.NoPenaltyReason", "首次违法,已当场改正"),
+            ("Input.ExemptionItemId", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Input.EducationRecord", "已对当事人进行食品安全法律法规教育")));
+
+        html.ShouldContain("首违不罚：首次销售临期食品");
+        decided.StatusCode.ShouldBe(HttpStatusCode.Redirect, await decided.Content.ReadAsStringAsync());
+        var after = await client.GetStringAsync(path);
+        after.ShouldContain("案件现处于「决定」阶段");
+        after.ShouldContain("不予行政处罚");
+    }
 }

@@ -33,6 +33,9 @@ public sealed class DetailModel(PenaltyCaseQueries queries, PenaltyCaseService s
     /// <summary>The tiers of the power's published discretion benchmarks, for 告知 and 决定.</summary>
     public IReadOnlyList<DiscretionOption> Discretion { get; private set; } = [];
 
+    /// <summary>The power's published 免罚清单 entries, for 不予行政处罚 (行政处罚法 第三十三条).</summary>
+    public IReadOnlyList<DiscretionOption> Exemptions { get; private set; } = [];
+
     /// <summary>The step whose form was sent and refused; its fields keep what was entered.</summary>
     public string? PostedStep { get; private set; }
 
@@ -122,6 +125,12 @@ public sealed class DetailModel(PenaltyCaseQueries queries, PenaltyCaseService s
                 .SelectMany(b => b.Tiers.Select(t => new DiscretionOption(
                     string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{b.Id}:{t.Level}"),
                     $"{t.Level.ToChinese()}：{t.MinFine:#,0.##}至{t.MaxFine:#,0.##}元，{t.Circumstances}（{b.PublishedOn:yyyy年M月d日}公布）")))
+                .ToList();
+            var items = await db.ExemptionListItems.AsNoTracking()
+                .Where(e => db.Powers.Any(p => p.Id == e.PowerId && p.Code == Case.Power.Code && db.Agencies.Any(a => a.Id == p.AgencyId && a.Code == Case.Agency.Code)))
+                .ToListAsync(ct);
+            Exemptions = items.Where(e => e.PublishedOn <= today).OrderBy(e => e.Id)
+                .Select(e => new DiscretionOption(e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{e.Kind.ToChinese()}：{e.Conditions}"))
                 .ToList();
         }
         return true;

@@ -53,6 +53,7 @@ public sealed class StepForm
     public string? NoPenaltyGround { get; set; }
     public string? NoPenaltyReason { get; set; }
     public string? EducationRecord { get; set; }
+    public long? ExemptionItemId { get; set; }
     public DateOnly? ServedOn { get; set; }
     public string? Method { get; set; }
     public DateOnly? PaidOn { get; set; }
@@ -119,6 +120,7 @@ public sealed class StepForm
             Version = Version, DecidedOn = DecidedOn, Outcome = Outcome, Kinds = Outcome == "NoPenalty" ? null : Kinds,
             Fine = Outcome == "NoPenalty" ? null : Fine, ConfiscationValue = Outcome == "NoPenalty" ? null : ConfiscationValue,
             NoPenaltyGround = Outcome == "NoPenalty" ? NoPenaltyGround : null, NoPenaltyReason = Blank(NoPenaltyReason), EducationRecord = Blank(EducationRecord),
+            ExemptionItemId = Outcome == "NoPenalty" ? ExemptionItemId : null,
             Discretion = Outcome == "NoPenalty" ? null : DiscretionRequest(),
         }, ct),
         "serve" => s.ServeAsync(id, new ServeRequest { Version = Version, ServedOn = ServedOn, Method = Method, Place = Place }, ct),
