@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Zhifa.Data.Import;
 using Zhifa.Data.Storage;
 using Zhifa.Domain.Calendar;
@@ -14,7 +15,8 @@ public sealed record DemoResult(int Agencies, int Powers, int Officers, int Case
 /// newcomer sees a living platform at once: about twenty agencies, three hundred officers and two years of cases.
 /// The data goes through the product's own import path: the generator writes the four exchange-format files to a
 /// temporary folder and <see cref="ExchangeImporter"/> checks every rule before anything is written; a few inspections
-/// are then recorded through the inspection service (<see cref="DemoInspections"/>).
+/// are then recorded through the inspection service (<see cref="DemoInspections"/>) and penalty cases in every stage
+/// through the penalty-case service (<see cref="DemoPenaltyCases"/>).
 /// </summary>
 public static class DemoDistrict
 {
@@ -62,8 +64,13 @@ public static class DemoDistrict
         }
         // A few inspections go through the inspection service itself, so the demo shows its pages, record and follow-ups.
         var recorded = await DemoInspections.RecordAsync(target, today, ct);
-        return new DemoResult(tables.Agencies.Count - 1, tables.Powers.Count - 1, tables.Officers.Count - 1, tables.Cases.Count - 1 + recorded,
-            tables.Inspections + recorded, tables.Penalties, tables.Others, new DateOnly(today.Year - 1, 1, 1), today);
+        // Penalty cases in every stage go through the penalty-case service, so the case pages and the workbench have work to show.
+        await DemoPenaltyCases.RecordAsync(target, today, ct);
+        await using var db = target.CreateContext();
+        var penalties = await db.PenaltyCases.CountAsync(ct); // with the one the inspection referral filed
+        return new DemoResult(tables.Agencies.Count - 1, tables.Powers.Count - 1, tables.Officers.Count - 1,
+            tables.Cases.Count - 1 + recorded + penalties, tables.Inspections + recorded, tables.Penalties + penalties, tables.Others,
+            new DateOnly(today.Year - 1, 1, 1), today);
     }
 
     /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; UTF-8 without BOM.</summary>

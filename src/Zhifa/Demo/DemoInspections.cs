@@ -3,6 +3,7 @@ using Zhifa.Data.Accounts;
 using Zhifa.Data.Storage;
 using Zhifa.Domain.Identifiers;
 using Zhifa.Inspections;
+using Zhifa.PenaltyCases;
 using Zhifa.Web;
 
 namespace Zhifa.Demo;
@@ -10,13 +11,13 @@ namespace Zhifa.Demo;
 /// <summary>
 /// A few inspections of 演示区市场监督管理局 recorded through the product's own inspection service after the import, one
 /// for each result and each follow-up: 未发现问题, 责令改正 still open, 责令改正 rectified, 移交立案 referred and 移交立案
-/// waiting for referral. Dates count back from the demo day and the service's clock is fixed at that day, so the demo
+/// waiting for referral. The referral is made by the agency head, so it files a penalty case (立案). Dates count back from the demo day and the service's clock is fixed at that day, so the demo
 /// stays deterministic for a day.
 /// </summary>
 internal static class DemoInspections
 {
     /// <summary>The service's clock: 10:00 on the demo day in the host's time zone.</summary>
-    private sealed class DemoClock(DateOnly day) : TimeProvider
+    internal sealed class DemoClock(DateOnly day) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow()
         {
@@ -53,7 +54,9 @@ internal static class DemoInspections
         var officers = await db.Officers.Where(o => o.AgencyId == agency.Id).OrderBy(o => o.Id).Take(3).Select(o => o.CertificateNumber).ToListAsync(ct);
         var scope = CallerScope.For("demo", Roles.AgencyAdmin, agency.Id);
         var queries = new InspectionQueries(db, scope, clock);
-        var commands = new InspectionCommands(db, scope, queries, new RecordOnlyPenaltyCaseOpener(), clock);
+        // The head refers, so the referral files a penalty case through the penalty-case service (ADR-010).
+        var opener = new InspectionReferralOpener(DemoPenaltyCases.Service(db, target, scope, clock), scope);
+        var commands = new InspectionCommands(db, scope, queries, opener, clock);
         var power = $"{code}-J01";
         for (var n = 0; n < Visits.Length; n++)
         {
@@ -65,7 +68,7 @@ internal static class DemoInspections
             if (v.RectifiedDaysAgo is { } r)
                 Check(await commands.RectifiedAsync(id, new RectifiedRequest(today.AddDays(-r), "已整改：生熟分柜存放，两名从业人员已取得新的健康证明"), ct));
             if (v.ReferredDaysAgo is { } f)
-                Check(await commands.ReferAsync(id, new ReferRequest(today.AddDays(-f)), ct));
+                Check(await commands.ReferAsync(id, new ReferRequest(today.AddDays(-f), PowerCode: $"{code}-C02"), ct));
         }
         return Visits.Length;
     }

@@ -9,8 +9,11 @@ namespace Zhifa.Inspections;
 /// <summary><c>POST /api/v1/inspections/{id}/rectified</c>: the date the party completed the rectification and what was done.</summary>
 public sealed record RectifiedRequest(DateOnly? Date, string? Note, int? Version = null);
 
-/// <summary><c>POST /api/v1/inspections/{id}/refer</c>: the referral day (today when omitted).</summary>
-public sealed record ReferRequest(DateOnly? Date = null, int? Version = null);
+/// <summary>
+/// <c>POST /api/v1/inspections/{id}/refer</c>: the referral day (today when omitted) and the penalty power the case is
+/// to be filed under (one of the agency's; needed when the agency has more than one).
+/// </summary>
+public sealed record ReferRequest(DateOnly? Date = null, int? Version = null, string? PowerCode = null);
 
 public sealed partial class InspectionCommands
 {
@@ -54,7 +57,7 @@ public sealed partial class InspectionCommands
             return InspectionFields.Rule(error, InspectionFields.FieldOf(error.Code, "date"));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var referral = await queries.ReferralAsync(stored, on, ct);
+        var referral = await queries.ReferralAsync(stored, on, ct) with { ChosenPowerCode = r.PowerCode?.Trim() };
         var opened = await opener.OpenAsync(referral, ct);
         if (!opened.IsSuccess)
             return AppError.Rule(opened.Error);

@@ -20,7 +20,11 @@ public sealed record ReferralOfficer(long OfficerId, string CertificateNumber, s
 /// </summary>
 public sealed record PenaltyCaseReferral(long InspectionId, string InspectionNumber, long AgencyId, string AgencyCode, string AgencyName,
     ReferralParty Party, string Facts, string? Location, DateOnly DiscoveredOn, DateOnly ReferredOn, string ReferredBy,
-    IReadOnlyList<ReferralPower> PowerSuggestions, IReadOnlyList<ReferralOfficer> Officers, long? PenaltyCaseId);
+    IReadOnlyList<ReferralPower> PowerSuggestions, IReadOnlyList<ReferralOfficer> Officers, long? PenaltyCaseId)
+{
+    /// <summary>The penalty power the referring user chose among the suggestions, if any (code).</summary>
+    public string? ChosenPowerCode { get; init; }
+}
 
 /// <summary>
 /// Opens a penalty case from a referred inspection. This is the seam to the penalty-case module, which is built

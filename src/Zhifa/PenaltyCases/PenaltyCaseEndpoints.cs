@@ -16,6 +16,8 @@ public static class PenaltyCaseEndpoints
         services.AddScoped<PenaltyCaseService>();
         services.AddScoped<PenaltyCaseQueries>();
         services.AddScoped<PenaltyDocumentService>();
+        // After AddInspections: the last registration wins (ADR-009, ADR-010).
+        services.AddScoped<Zhifa.Inspections.IPenaltyCaseOpener, InspectionReferralOpener>();
         return services;
     }
 

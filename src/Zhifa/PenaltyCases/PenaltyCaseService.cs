@@ -125,10 +125,11 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget
             {
                 return await CreateOnceAsync(conn, route, request, key, hash, numberKind, ctx, build, ct);
             }
-            catch (DbException e) when (IsNumberCollision(e) && attempt < MaxNumberAttempts)
+            catch (DbException e) when (IsNumberCollision(e) && attempt < MaxNumberAttempts && db.Database.CurrentTransaction is null)
             {
                 // Two agencies whose numbers share a 机关代字 both took the same free number at once: the unique index on
-                // the case number refused the later one, which was rolled back. Build and number it again.
+                // the case number refused the later one, which was rolled back. Build and number it again (only when the
+                // transaction was ours: inside a caller's, the refusal rolls the caller back).
             }
         }
     }
@@ -151,7 +152,10 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget
             return built.Error;
         var (c, details) = built.Value;
         var agency = await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == c.AgencyId, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (移交立案 files the case in the referral's), the case commits or rolls back with it.
+        var ambient = db.Database.CurrentTransaction;
+        await using var owned = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var tx = ambient ?? owned!;
         var dbtx = tx.GetDbTransaction();
         try
         {
@@ -172,10 +176,11 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget
                 var response = new IdempotentResponse(route, hash, StatusCodes.Status201Created, JsonSerializer.Serialize(view, Json), id);
                 await IdempotencyKeys.SaveAsync(conn, dbtx, Actor.UserName, key, response, now, ct);
             }
-            await tx.CommitAsync(ct);
+            if (owned is not null)
+                await owned.CommitAsync(ct);
             return view;
         }
-        catch (DbException e) when (key is not null && !IsNumberCollision(e))
+        catch (DbException e) when (key is not null && owned is not null && !IsNumberCollision(e))
         {
             // The same key committed by a concurrent request in between: ours is rolled back, theirs is the answer.
             await tx.RollbackAsync(CancellationToken.None);

@@ -31,7 +31,7 @@ internal static class StaticAssets
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Cache = new();
 
     /// <summary>The scripts served under /js/: the identifier checks (the server's algorithm) and the inspection form.</summary>
-    public static readonly string[] Scripts = ["identifiers.js", "inspection-form.js"];
+    public static readonly string[] Scripts = ["identifiers.js", "inspection-form.js", "penalty-form.js"];
 
     private static byte[] Embedded(string name) => Cache.GetOrAdd(name, n =>
     {

@@ -128,8 +128,27 @@ public sealed class DemoDistrictTests(ITestOutputHelper output)
         rows.Count(r => r.Result == "Rectify" && r.Closed is null).ShouldBe(1); // still open
         rows.Count(r => r.Referred is not null).ShouldBe(1);
         rows.Count(r => r.Result == "Referral" && r.Referred is null).ShouldBe(1); // waiting for referral
-        var kinds = await conn.QueryAsync<string>("SELECT kind FROM record_entries WHERE chain_key <> 0 ORDER BY kind");
+        var kinds = await conn.QueryAsync<string>("SELECT kind FROM record_entries WHERE kind LIKE 'inspection.%' ORDER BY kind");
         kinds.ShouldBe([.. Enumerable.Repeat("inspection.recorded", 5), "inspection.rectified", "inspection.referred"]);
+        var audit = await CliProcess.RunAsync(TestDatabases.CliText(target), "audit", "verify");
+        audit.ExitCode.ShouldBe(0, audit.StdErr);
+    }
+
+    [Fact]
+    public async Task CreateAsync_WritesPenaltyCasesInEveryStageThroughTheService()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var target = await TestDatabases.SqliteAsync(dir);
+
+        await DemoDistrict.CreateAsync(target, Today, casesPerYear: 200);
+
+        await using var conn = await target.OpenConnectionAsync();
+        var rows = (await conn.QueryAsync<(string Stage, string Procedure)>("SELECT stage, procedure FROM penalty_cases")).ToList();
+        rows.Where(r => r.Procedure == "General").Select(r => r.Stage).Distinct().Order()
+            .ShouldBe(Enum.GetNames<Zhifa.Domain.PenaltyCases.PenaltyStage>().Order());
+        rows.Count(r => r.Procedure == "Summary").ShouldBe(2);
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM inspections WHERE penalty_case_id IS NOT NULL")).ShouldBe(1); // the head's referral
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM record_entries WHERE kind LIKE 'penalty.%'")).ShouldBeGreaterThan(40);
         var audit = await CliProcess.RunAsync(TestDatabases.CliText(target), "audit", "verify");
         audit.ExitCode.ShouldBe(0, audit.StdErr);
     }

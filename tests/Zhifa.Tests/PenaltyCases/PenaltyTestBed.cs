@@ -89,6 +89,8 @@ public sealed class PenaltyTestBed : IAsyncDisposable
         _passwords[userName] = created.Value.Password;
     }
 
+    public string Password(string userName) => _passwords[userName];
+
     public async Task<HttpClient> As(string userName)
     {
         if (_clients.TryGetValue(userName, out var cached))

@@ -7,13 +7,15 @@ using Zhifa.Web;
 namespace Zhifa.Pages.Inspections;
 
 /// <summary>One inspection, its full-process record, and for the agency's staff the rectification and 移交立案 forms.</summary>
-public sealed class DetailModel(InspectionQueries queries, InspectionCommands commands, RecordQueries records, CallerScope caller) : PageModel
+public sealed class DetailModel(InspectionQueries queries, InspectionCommands commands, RecordQueries records, CallerScope caller,
+    Zhifa.Data.Storage.ZhifaDbContext db, TimeProvider clock) : PageModel
 {
     public sealed class FollowUpInput
     {
         public DateOnly? Date { get; set; }
         public string? Note { get; set; }
         public int? Version { get; set; }
+        public string? PowerCode { get; set; }
     }
 
     [BindProperty]
@@ -24,6 +26,10 @@ public sealed class DetailModel(InspectionQueries queries, InspectionCommands co
     public PenaltyCaseReferral? Filing { get; private set; }
     public string? Message { get; private set; }
     public bool MayAct { get; private set; }
+
+    /// <summary>The agency head files the penalty case when referring (ADR-010), under one of these powers.</summary>
+    public bool IsHead => caller.Role == Zhifa.Data.Accounts.Roles.AgencyAdmin;
+    public IReadOnlyList<Zhifa.Pages.PenaltyCases.PowerChoice> PenaltyPowers { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -41,7 +47,7 @@ public sealed class DetailModel(InspectionQueries queries, InspectionCommands co
     public async Task<IActionResult> OnPostReferAsync(long id, CancellationToken ct)
     {
         ModelState.Clear();
-        var outcome = await commands.ReferAsync(id, new ReferRequest(null, Input.Version), ct);
+        var outcome = await commands.ReferAsync(id, new ReferRequest(null, Input.Version, Input.PowerCode), ct);
         return await AfterAsync(id, outcome.IsSuccess ? null : outcome.Error, "已移交立案，立案材料见下方", ct);
     }
 
@@ -71,6 +77,11 @@ public sealed class DetailModel(InspectionQueries queries, InspectionCommands co
         MayAct = agencyId is { } a && InspectionAccess.MayActOn(caller, a);
         var record = await records.RecordAsync(id, ct);
         Record = record.IsSuccess ? record.Value : null;
+        if (MayAct && IsHead && Inspection.Result == "Referral" && Inspection.ReferredOn is null)
+        {
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            PenaltyPowers = (await Zhifa.Pages.PenaltyCases.PenaltyFormOptions.LoadAsync(db, caller, today, ct)).Powers;
+        }
         if (Inspection.ReferredOn is not null)
         {
             var filing = await queries.ReferralOfAsync(id, ct);
