@@ -13,9 +13,8 @@ namespace Zhifa.Publicity;
 /// Used by <c>/api/v1/public/…</c> and the pages under /public alike.
 /// </summary>
 /// <remarks>
-/// TODO(discretion-benchmarks): 行政处罚法 第三十四条 requires the discretion benchmarks (裁量权基准) to be published. They come
-/// from the catalog work in progress; add <c>BenchmarksAsync</c> here, <c>GET /api/v1/public/benchmarks</c> and a page
-/// /public/benchmarks once that data exists — deliberately no page before there is anything to show.
+/// The published discretion benchmarks and exemption list (行政处罚法 第三十三、三十四条) are read by
+/// <see cref="Zhifa.Catalog.StandardsQueries"/> for GET /api/v1/public/benchmarks and the page /public/benchmarks.
 /// </remarks>
 public sealed class PublicCatalogQueries(ZhifaDbContext db, TimeProvider clock)
 {

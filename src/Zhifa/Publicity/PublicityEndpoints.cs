@@ -24,6 +24,15 @@ public static class PublicityEndpoints
             .WithSummary("公示:现行权责清单(职权及其法律依据),可按实施机关编码(agency)和职权名称关键词(q)查询")
             .Produces<PageOf<PowerView>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        g.MapGet("/benchmarks", async (string? agency, string? power, Zhifa.Data.Storage.ZhifaDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+                return TypedResults.Ok(new PublishedStandards(
+                    await StandardsQueries.PublishedBenchmarksAsync(db, today, agency, power, ct),
+                    await StandardsQueries.PublishedExemptionsAsync(db, today, agency, power, ct)));
+            })
+            .WithSummary("公示:已公布的行政处罚裁量权基准(行政处罚法第三十四条)和免罚清单(第三十三条),可按机关编码(agency)和职权编码(power)查询")
+            .Produces<PublishedStandards>();
         g.MapGet("/officers/{certificateNumber}", async (string certificateNumber, PublicCatalogQueries q, CancellationToken ct) =>
                 (await q.CertificateAsync(certificateNumber, ct)).ToHttp())
             .WithSummary("执法证查询(亮证):按执法证号查询持证人姓名、所属机关及执法证是否有效")
@@ -71,3 +80,6 @@ public static class PublicityEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
+
+/// <summary>What the portal publishes of the discretion standards: benchmarks with their tiers, and the exemption list.</summary>
+public sealed record PublishedStandards(IReadOnlyList<PublishedBenchmark> Benchmarks, IReadOnlyList<PublishedExemption> Exemptions);

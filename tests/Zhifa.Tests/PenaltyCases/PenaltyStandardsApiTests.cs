@@ -61,6 +61,26 @@ public abstract class PenaltyStandardsApiTests
     }
 
     [Fact]
+    public async Task Benchmark_Published_IsOnThePublicPortalWithoutSigningIn_AndAScheduledOneIsNotYet()
+    {
+        await using var bed = await StartAsync();
+        (await bed.PostAsync("headA", "/api/v1/powers/PA1/benchmarks", Benchmark())).Is(HttpStatusCode.Created);
+        (await bed.PostAsync("headA", "/api/v1/powers/PA1/benchmarks", Benchmark("2024-07-15"))).Is(HttpStatusCode.Created);
+        using var anonymous = new HttpClient { BaseAddress = new Uri(bed.App.Urls.First()) };
+
+        var api = await Reply.ReadAsync(await anonymous.GetAsync("/api/v1/public/benchmarks?agency=AGA"));
+        var page = await anonymous.GetStringAsync("/public/benchmarks");
+
+        var benchmarks = api.Ok().Json.GetProperty("benchmarks");
+        benchmarks.GetArrayLength().ShouldBe(1); // the one published from 2024-07-15 is not public on 2024-06-28
+        benchmarks[0].GetProperty("powerCode").GetString().ShouldBe("PA1");
+        benchmarks[0].GetProperty("tiers").GetArrayLength().ShouldBe(2);
+        page.ShouldContain("行政处罚裁量权基准与免罚清单");
+        page.ShouldContain("对经营超过保质期食品的行政处罚");
+        page.ShouldContain("首次违法且货值较小");
+    }
+
+    [Fact]
     public async Task ExemptionListItem_Published_AllowsANoPenaltyDecisionAndIsPublic()
     {
         await using var bed = await StartAsync();
