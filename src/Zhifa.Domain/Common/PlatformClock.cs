@@ -14,3 +14,9 @@ public sealed class PlatformClock(TimeZoneInfo zone) : TimeProvider
 
     public static PlatformClock ForZone(string? id) => new(TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(id) ? DefaultZone : id));
 }
+
+public static class TimeProviderExtensions
+{
+    /// <summary>Today's legal date: the clock's local date, which the platform's clock keeps in China Standard Time.</summary>
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+}

@@ -147,5 +147,5 @@ public sealed class Inspection
     };
 
     /// <summary>Today in the platform's time zone (the host's local zone, China Standard Time in production).</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public static DateOnly Today(TimeProvider clock) => clock.Today();
 }

@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Officers;
 
@@ -12,7 +13,7 @@ public sealed record PenaltyContext(WorkingDayCalendar Calendar, PenaltyRules Ru
     public DateTimeOffset Now => Clock.GetUtcNow();
 
     /// <summary>Today in the platform's time zone: the clock's local zone, which the host sets to China Standard Time (PlatformClock).</summary>
-    public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+    public DateOnly Today => Clock.Today();
 }
 
 /// <summary>

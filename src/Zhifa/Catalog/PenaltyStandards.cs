@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Storage;
@@ -98,7 +99,7 @@ public sealed class PenaltyStandards(ZhifaDbContext db, CallerScope scope, TimeP
     }
 
     /// <summary>Today in the platform's time zone, as the penalty context counts it.</summary>
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     private void Stamp(object entity, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Data.Statistics;
 using Zhifa.Statistics;
@@ -19,7 +20,7 @@ public sealed class IndexModel(StatisticsQueries statistics, CallerScope caller,
     public async Task OnGetAsync(int? year, CancellationToken ct)
     {
         Year = year is >= 2000 and <= 2100 ? year.Value : clock.GetLocalNow().Year;
-        var outcome = await statistics.YearAsync(Year, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct);
+        var outcome = await statistics.YearAsync(Year, clock.Today(), ct);
         if (outcome.IsSuccess)
             Figures = outcome.Value;
         else

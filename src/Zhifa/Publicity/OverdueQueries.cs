@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Catalog;
 using Zhifa.Data.Calendar;
@@ -54,7 +55,7 @@ public sealed class OverdueQueries(ZhifaDbContext db, DatabaseTarget target, Cal
         if (toDate is { } t)
             cases = cases.Where(c => c.DecidedOn <= t);
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var calendar = await new CalendarStore(target).LoadAsync(ct);
         var rows = await cases.Select(c => new { c.Id, c.Number, c.AgencyId, c.DecidedOn, c.PublishedOn }).ToListAsync(ct);
         var late = new List<(long CaseId, string Number, long AgencyId, DateOnly Decided, DateOnly? Published, Domain.Calendar.Deadline Limit)>();

@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Catalog;
 using Zhifa.Data.Storage;
@@ -80,5 +81,5 @@ public sealed class PublicCatalogQueries(ZhifaDbContext db, TimeProvider clock)
             suspended ? row.SuspendedOn : null, revoked ? row.RevokedOn : null);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today() => clock.Today();
 }

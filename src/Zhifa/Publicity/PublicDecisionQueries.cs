@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,7 @@ public sealed class PublicDecisionQueries(DatabaseTarget target, ZhifaDbContext 
         return (await RowsAsync(conn, [id.Value], ct))[0];
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today() => clock.Today();
 
     private async Task<DbConnection> OpenAsync(CancellationToken ct)
     {

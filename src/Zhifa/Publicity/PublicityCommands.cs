@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Calendar;
@@ -20,7 +21,7 @@ public sealed class PublicityCommands(ZhifaDbContext db, DatabaseTarget target, 
         // Order as for certificates: malformed input (400), a case the caller cannot see (404, never revealed), the role (403),
         // then the legal rules (422).
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var reason = r.Reason?.Trim() ?? "";
         var errors = new Dictionary<string, string[]>();
         if (reason.Length == 0)

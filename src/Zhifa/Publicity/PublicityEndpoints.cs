@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Zhifa.Catalog;
 using Zhifa.Web;
 
@@ -26,7 +27,7 @@ public static class PublicityEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/benchmarks", async (string? agency, string? power, Zhifa.Data.Storage.ZhifaDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+                var today = clock.Today();
                 return TypedResults.Ok(new PublishedStandards(
                     await StandardsQueries.PublishedBenchmarksAsync(db, today, agency, power, ct),
                     await StandardsQueries.PublishedExemptionsAsync(db, today, agency, power, ct)));

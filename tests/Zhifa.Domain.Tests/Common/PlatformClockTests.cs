@@ -24,6 +24,14 @@ public sealed class PlatformClockTests
     }
 
     [Fact]
+    public void Today_OfThePlatformClock_IsTheDateInBeijing()
+    {
+        var clock = PlatformClock.ForZone(null);
+
+        clock.Today().ShouldBe(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, clock.LocalTimeZone).DateTime));
+    }
+
+    [Fact]
     public void ForZone_WithAnUnknownZone_Throws()
     {
         Should.Throw<TimeZoneNotFoundException>(() => PlatformClock.ForZone("Mars/Olympus"));

@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Inspections;
@@ -79,7 +80,7 @@ public sealed class DetailModel(InspectionQueries queries, InspectionCommands co
         Record = record.IsSuccess ? record.Value : null;
         if (MayAct && IsHead && Inspection.Result == "Referral" && Inspection.ReferredOn is null)
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = clock.Today();
             PenaltyPowers = (await Zhifa.Pages.PenaltyCases.PenaltyFormOptions.LoadAsync(db, caller, today, ct)).Powers;
         }
         if (Inspection.ReferredOn is not null)

@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Zhifa.Data.Storage;
@@ -39,7 +40,7 @@ public sealed class DetailModel(PenaltyCaseQueries queries, PenaltyCaseService s
     /// <summary>The step whose form was sent and refused; its fields keep what was entered.</summary>
     public string? PostedStep { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {

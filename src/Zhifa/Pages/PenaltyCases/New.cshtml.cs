@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Data.Accounts;
@@ -33,7 +34,7 @@ public sealed class NewModel(PenaltyCaseService service, InspectionQueries inspe
     public FilingForm Input { get; set; } = new();
 
     public PenaltyFormOptions Options { get; private set; } = new([], []);
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(long? inspection, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Data.Accounts;
@@ -32,7 +33,7 @@ public sealed class SummaryModel(PenaltyCaseService service, ZhifaDbContext db, 
     public SummaryForm Input { get; set; } = new();
 
     public PenaltyFormOptions Options { get; private set; } = new([], []);
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

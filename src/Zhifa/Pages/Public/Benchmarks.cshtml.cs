@@ -1,3 +1,4 @@
+using Zhifa.Domain.Common;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Catalog;
 using Zhifa.Data.Storage;
@@ -14,7 +15,7 @@ public sealed class BenchmarksModel(ZhifaDbContext db, TimeProvider clock) : Pag
     public async Task OnGetAsync(string? agency, CancellationToken ct)
     {
         Agency = string.IsNullOrWhiteSpace(agency) ? null : agency.Trim();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         Benchmarks = await StandardsQueries.PublishedBenchmarksAsync(db, today, Agency, null, ct);
         Exemptions = await StandardsQueries.PublishedExemptionsAsync(db, today, Agency, null, ct);
     }
