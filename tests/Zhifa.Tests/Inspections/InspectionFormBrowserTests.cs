@@ -18,11 +18,7 @@ public sealed class InspectionFormBrowserTests : IAsyncLifetime
     {
         _bed = await InspectionBed.StartAsync(null);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await Infrastructure.Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -17,11 +17,7 @@ public sealed class PenaltyStepBrowserTests : IAsyncLifetime
     {
         _bed = await PenaltyTestBed.StartAsync(null);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await Infrastructure.Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
