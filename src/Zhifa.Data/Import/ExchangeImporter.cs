@@ -41,6 +41,8 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         try
         {
             await using var tx = await conn.BeginTransactionAsync(ct);
+            if (bulk)
+                await BulkLoadSchema.LockParentsAsync(conn, tx);
             var lookup = await CatalogLookup.LoadAsync(conn, tx);
             var master = new MasterDataImport(conn, tx, lookup, options, errors, clock);
             var summaries = new List<ImportFileSummary>();

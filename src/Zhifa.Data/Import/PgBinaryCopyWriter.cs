@@ -5,7 +5,7 @@ namespace Zhifa.Data.Import;
 
 /// <summary>
 /// Writes rows in PostgreSQL's binary COPY format (the "Binary Format" section of the COPY documentation) into a
-/// buffer that is flushed to a stream: a raw COPY stream, or a spill file that is copied into one later. It does
+/// buffer that is flushed to a stream: a raw COPY stream, or a chunk in memory that is copied in later. It does
 /// what Npgsql's <c>NpgsqlBinaryImporter</c> does for the few types the import writes, without resolving a type
 /// handler for every value — per value that resolution cost more than the server's work for the row.
 /// </summary>

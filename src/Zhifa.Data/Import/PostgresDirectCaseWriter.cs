@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Npgsql;
 
 namespace Zhifa.Data.Import;
@@ -7,63 +8,61 @@ internal sealed class DuplicateCaseNumberException(Exception inner) : Exception(
 
 /// <summary>
 /// The fast PostgreSQL path for a plain (no upsert) import: rows are copied straight into <c>cases</c> with ids
-/// handed out under a table lock, and their officer links are spilled to a temporary file and copied into
-/// <c>case_officers</c> afterwards (one COPY at a time per connection). A duplicate case number stops the COPY
-/// with a unique violation; the importer then rolls back to the savepoint taken here and runs the staging path
-/// (<see cref="PostgresCaseWriter"/>), which names every duplicate.
+/// handed out under a table lock, and their officer links into <c>case_officers</c>.
+/// <para>
+/// The rows travel in chunks: the caller encodes a chunk of cases and its links in COPY's binary form in memory, and
+/// a sender task copies each finished chunk in — one COPY for its cases, then one for its links (a connection runs one
+/// COPY at a time). While the server stores one chunk, the importer's threads read, check and encode the next ones,
+/// so the client's work and the server's overlap instead of taking turns; a few chunks in flight bound the memory.
+/// </para>
+/// A duplicate case number stops a COPY with a unique violation; the importer then rolls back to the savepoint taken
+/// here and runs the staging path (<see cref="PostgresCaseWriter"/>), which names every duplicate.
 /// </summary>
 internal sealed class PostgresDirectCaseWriter : ICaseWriter
 {
     private const string Savepoint = "zhifa_direct_copy";
     private const string Columns =
         "id, number, agency_id, category, power_id, filed_on, procedure, party_type, party_name, party_credit_code, fine_fen, decided_on, published_on, closed_on, outcome, extension_days";
+    private const int ChunkRows = 16_384;
+    private const int ChunksInFlight = 3;
 
     private readonly NpgsqlConnection _conn;
     private readonly NpgsqlTransaction _tx;
-    private readonly FileStream _spillFile;
-    private readonly PgBinaryCopyWriter _spill;
-    private NpgsqlRawCopyStream? _copyStream;
-    private PgBinaryCopyWriter _copy = null!;
+    private readonly Channel<Chunk> _full = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(ChunksInFlight) { SingleReader = true, SingleWriter = true });
+    private readonly Channel<Chunk> _empty = Channel.CreateUnbounded<Chunk>();
+    private readonly Task _sender;
+    private Chunk _chunk;
     private Exception? _failure;
     private long _nextId, _inserted;
 
-    private PostgresDirectCaseWriter(NpgsqlConnection conn, NpgsqlTransaction tx)
+    private PostgresDirectCaseWriter(NpgsqlConnection conn, NpgsqlTransaction tx, long nextId)
     {
         _conn = conn;
         _tx = tx;
-        // The links are spilled already in COPY's binary form, so copying them in is one stream copy.
-        _spillFile = new FileStream(Path.Combine(Path.GetTempPath(), $"zhifa-links-{Guid.NewGuid():N}.bin"), FileMode.CreateNew,
-            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.SequentialScan);
-        _spill = new PgBinaryCopyWriter(_spillFile);
-        _spill.Header();
+        _nextId = nextId;
+        for (var i = 0; i < ChunksInFlight + 1; i++)
+            _empty.Writer.TryWrite(new Chunk());
+        _empty.Reader.TryRead(out _chunk!);
+        _chunk.Start();
+        _sender = Task.Run(SendAsync);
     }
 
     public static async Task<PostgresDirectCaseWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx)
     {
-        var w = new PostgresDirectCaseWriter(conn, tx);
         // Writers elsewhere wait for the import; readers do not. Ids are then ours to hand out.
-        await w.ExecAsync($"LOCK TABLE cases IN SHARE ROW EXCLUSIVE MODE; SAVEPOINT {Savepoint}");
-        await using (var max = new NpgsqlCommand("SELECT coalesce(max(id), 0) FROM cases", conn, tx))
-            w._nextId = (long)(await max.ExecuteScalarAsync())! + 1;
-        w._copyStream = await conn.BeginRawBinaryCopyAsync($"COPY cases ({Columns}) FROM STDIN (FORMAT BINARY)");
-        w._copy = new PgBinaryCopyWriter(w._copyStream);
-        w._copy.Header();
-        return w;
+        await using (var lockCmd = new NpgsqlCommand($"LOCK TABLE cases IN SHARE ROW EXCLUSIVE MODE; SAVEPOINT {Savepoint}", conn, tx))
+            await lockCmd.ExecuteNonQueryAsync();
+        await using var max = new NpgsqlCommand("SELECT coalesce(max(id), 0) FROM cases", conn, tx);
+        return new PostgresDirectCaseWriter(conn, tx, (long)(await max.ExecuteScalarAsync())! + 1);
     }
 
     public static Task RollBackAsync(NpgsqlConnection conn, NpgsqlTransaction tx) =>
         new NpgsqlCommand($"ROLLBACK TO SAVEPOINT {Savepoint}", conn, tx).ExecuteNonQueryAsync();
 
-    private async Task ExecAsync(string sql)
-    {
-        await using var cmd = new NpgsqlCommand(sql, _conn, _tx) { CommandTimeout = 0 };
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    public Task WriteAsync(CaseRow row, string fileName)
+    public async Task WriteAsync(CaseRow row, string fileName)
     {
         var id = _nextId++;
-        var c = _copy; // a duplicate number is reported by the server when the COPY ends (FinishAsync)
+        var c = _chunk.Cases;
         c.StartRow(16);
         c.Int64(id);
         c.Text(row.Number);
@@ -81,15 +80,60 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
         c.Date(row.ClosedOn);
         c.Text(row.Outcome);
         c.Int32(0);
-        _inserted++;
+        var links = _chunk.Links;
         foreach (var officer in row.OfficerIds)
         {
-            _spill.StartRow(3);
-            _spill.Int64(id);
-            _spill.Int64(officer);
-            _spill.Date(row.FiledOn);
+            links.StartRow(3);
+            links.Int64(id);
+            links.Int64(officer);
+            links.Date(row.FiledOn);
         }
-        return Task.CompletedTask;
+        _inserted++;
+        if (++_chunk.Rows == ChunkRows)
+            await HandOverAsync();
+    }
+
+    /// <summary>Queues the current chunk for the sender and takes an empty one; a failed sender stops the import here.</summary>
+    private async Task HandOverAsync()
+    {
+        _chunk.End();
+        try
+        {
+            await _full.Writer.WriteAsync(_chunk);
+            _chunk = await _empty.Reader.ReadAsync();
+        }
+        catch (ChannelClosedException)
+        {
+            await _sender; // rethrows the sender's failure
+            throw;
+        }
+        _chunk.Start();
+    }
+
+    private async Task SendAsync()
+    {
+        try
+        {
+            await foreach (var chunk in _full.Reader.ReadAllAsync())
+            {
+                await CopyAsync($"COPY cases ({Columns}) FROM STDIN (FORMAT BINARY)", chunk.CasesBytes);
+                await CopyAsync("COPY case_officers (case_id, officer_id, filed_on) FROM STDIN (FORMAT BINARY)", chunk.LinksBytes);
+                _empty.Writer.TryWrite(chunk);
+            }
+        }
+        catch (Exception e)
+        {
+            _failure = e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } ? new DuplicateCaseNumberException(e) : e;
+            _full.Writer.TryComplete(); // the caller's next hand-over fails instead of waiting
+            _empty.Writer.TryComplete();
+            throw _failure;
+        }
+    }
+
+    private async Task CopyAsync(string command, ReadOnlyMemory<byte> data)
+    {
+        await using var copy = await _conn.BeginRawBinaryCopyAsync(command);
+        await copy.WriteAsync(data); // disposing ends the COPY: the server answers with its outcome
     }
 
     // Enum names as stored, without Enum.ToString on every row.
@@ -99,39 +143,61 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
 
     public async Task<(long Inserted, long Updated)> FinishAsync(bool write)
     {
-        try
-        {
-            _copy.Trailer();
-            await _copyStream!.DisposeAsync(); // CopyDone: the server answers with the outcome
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            _failure = e;
-        }
-        finally
-        {
-            _copyStream = null; // ended either way
-        }
-        if (_failure is not null)
-            throw new DuplicateCaseNumberException(_failure);
+        if (_chunk.Rows > 0)
+            await HandOverAsync();
+        _full.Writer.TryComplete();
+        await _sender; // a duplicate number surfaces here as DuplicateCaseNumberException
         if (!write)
             return (0, 0);
-
-        _spill.Trailer();
-        _spillFile.Position = 0;
-        await using (var links = await _conn.BeginRawBinaryCopyAsync("COPY case_officers (case_id, officer_id, filed_on) FROM STDIN (FORMAT BINARY)"))
-            await _spillFile.CopyToAsync(links);
-        await ExecAsync($"SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT max(id) FROM cases)); RELEASE SAVEPOINT {Savepoint}; ANALYZE cases; ANALYZE case_officers");
+        await using var cmd = new NpgsqlCommand(
+            $"SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT max(id) FROM cases)); RELEASE SAVEPOINT {Savepoint}; ANALYZE cases; ANALYZE case_officers",
+            _conn, _tx) { CommandTimeout = 0 };
+        await cmd.ExecuteNonQueryAsync();
         return (_inserted, 0);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_copyStream is not null)
+        _full.Writer.TryComplete();
+        try
         {
-            await _copyStream.CancelAsync();
-            await _copyStream.DisposeAsync();
+            await _sender; // nothing may use the connection after this writer is gone
         }
-        await _spillFile.DisposeAsync();
+        catch (Exception) when (_failure is not null)
+        {
+            // reported through WriteAsync or FinishAsync
+        }
+    }
+
+    /// <summary>One chunk of cases and their links, each a complete binary COPY stream (header, rows, trailer).</summary>
+    private sealed class Chunk
+    {
+        private readonly MemoryStream _cases = new(ChunkRows * 200), _links = new(ChunkRows * 3 * 40);
+        public readonly PgBinaryCopyWriter Cases, Links;
+        public int Rows;
+
+        public Chunk()
+        {
+            Cases = new PgBinaryCopyWriter(_cases);
+            Links = new PgBinaryCopyWriter(_links);
+        }
+
+        public ReadOnlyMemory<byte> CasesBytes => _cases.GetBuffer().AsMemory(0, (int)_cases.Length);
+        public ReadOnlyMemory<byte> LinksBytes => _links.GetBuffer().AsMemory(0, (int)_links.Length);
+
+        public void Start()
+        {
+            _cases.SetLength(0);
+            _links.SetLength(0);
+            Rows = 0;
+            Cases.Header();
+            Links.Header();
+        }
+
+        public void End()
+        {
+            Cases.Trailer();
+            Links.Trailer();
+        }
     }
 }

@@ -95,6 +95,7 @@ public static class WebApp
         services.AddScoped<OverdueQueries>();
         services.AddInspections();
         services.AddPenaltyCases(builder.Configuration);
+        services.AddHostedService(sp => new PendingForeignKeyValidation(target, sp.GetRequiredService<ILogger<PendingForeignKeyValidation>>()));
         services.AddScoped<LegalReviewQueries>();
         services.AddScoped<PenaltyStandards>();
         services.AddScoped<AgencyDocumentPrefix>();

@@ -106,6 +106,28 @@ public abstract class ImportRulesTests
         (await CountAsync(target, "case_officers")).ShouldBe(2);
     }
 
+    /// <summary>
+    /// A long file whose early row repeats a stored case: on PostgreSQL the refusal comes from a COPY chunk while later
+    /// chunks are still being read and encoded; the run still names the duplicate, with its line, and writes nothing.
+    /// </summary>
+    [Fact]
+    public async Task Import_WhenALongFileRepeatsAStoredNumberEarly_NamesItAndWritesNothing()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var target = await NewDatabaseAsync(dir);
+        (await ImportAsync(target, dir, "C-5,A1,行政检查,A1-J01,2023-03-01,O1;O3,,,,,,,,,\n")).Outcome.Committed.ShouldBeTrue();
+
+        var rows = new System.Text.StringBuilder();
+        for (var i = 0; i < 70_000; i++)
+            rows.Append("C").Append(i == 10 ? "-5" : i.ToString()).Append(",A1,行政检查,A1-J01,2023-03-01,O1;O3,,,,,,,,,\n");
+        var (outcome, errors) = await ImportAsync(target, dir, rows.ToString(), withCatalog: false);
+
+        outcome.Committed.ShouldBeFalse();
+        errors.ShouldHaveSingleItem().ToString().ShouldStartWith("cases.csv:12: 案件编号:");
+        (await CountAsync(target, "cases")).ShouldBe(1);
+        (await CountAsync(target, "case_officers")).ShouldBe(2);
+    }
+
     [Fact]
     public async Task Import_WhenRowsAreDuplicatedAndOthersBroken_ReportsEachErrorOnce()
     {
