@@ -15,7 +15,15 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
         new("结案日期", false), new("处理结果", false),
     ];
 
+    /// <summary>Positions in <see cref="Columns"/>.</summary>
+    private static class Col
+    {
+        public const int Number = 0, Agency = 1, Category = 2, Power = 3, Filed = 4, Officers = 5, Procedure = 6, PartyType = 7;
+        public const int PartyName = 8, CreditCode = 9, Fine = 10, Decided = 11, Published = 12, Closed = 13, Outcome = 14;
+    }
+
     private CsvTable _t = null!;
+    private readonly int[] _positions = new int[Columns.Length]; // Columns[c] is at _positions[c] in _t's rows
     private long _reported; // this validator's own count: a writer on another thread reports to the same sink
 
     private void Error(string column, string reason)
@@ -24,28 +32,34 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
         errors.Report(new ImportError(_t.FileName, _t.Line, column, reason));
     }
 
-    private string? Required(string column)
+    /// <summary>A cell of the current row by the position of its column in <see cref="Columns"/>.</summary>
+    private string? Cell(int column) => _t.Cell(_positions[column]);
+
+    private string? Required(int column)
     {
-        var v = _t[column];
+        var v = Cell(column);
         if (v is null)
-            Error(column, "必填项为空");
+            Error(Columns[column].Header, "必填项为空");
         return v;
     }
 
-    private DateOnly? OptionalDate(string column)
+    private DateOnly? OptionalDate(int column)
     {
-        var text = _t[column];
+        var text = Cell(column);
         if (text is null)
             return null;
         if (FieldParsers.TryDate(text, out var d))
             return d;
-        Error(column, FieldParsers.DateRule(text));
+        Error(Columns[column].Header, FieldParsers.DateRule(text));
         return null;
     }
 
     /// <summary>Fills <paramref name="row"/>; returns false when the row broke a rule (already reported).</summary>
     public bool Check(CsvTable t, CaseRow row)
     {
+        if (!ReferenceEquals(t, _t))
+            for (var c = 0; c < Columns.Length; c++)
+                _positions[c] = t.ColumnIndex(Columns[c].Header);
         _t = t;
         var before = _reported;
         row.Line = t.Line;
@@ -53,12 +67,12 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
         if (t.Malformed is { } malformed)
             Error("行", $"CSV 格式错误:{malformed}");
 
-        row.Number = Required("案件编号") ?? "";
-        var agencyCode = Required("机关编码");
-        var categoryText = Required("案件类别");
-        var powerCode = Required("职权编码");
-        var filedText = Required("立案日期");
-        var officersText = Required("执法人员");
+        row.Number = Required(Col.Number) ?? "";
+        var agencyCode = Required(Col.Agency);
+        var categoryText = Required(Col.Category);
+        var powerCode = Required(Col.Power);
+        var filedText = Required(Col.Filed);
+        var officersText = Required(Col.Officers);
 
         AgencyRef? agency = null;
         if (agencyCode is not null && !lookup.Agencies.TryGetValue(agencyCode, out agency))
@@ -81,7 +95,7 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
 
         CheckProcedureAndParty(row, categoryOk);
         CheckDates(row, filedOk);
-        row.Outcome = t["处理结果"];
+        row.Outcome = Cell(Col.Outcome);
         if (row.Outcome is { Length: > 200 })
             Error("处理结果", "处理结果不得超过200个字符");
         if (row.Number.Length > 64)
@@ -113,12 +127,16 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
     // 行政处罚法 第四十二条: at least two officers of the agency, each with a certificate valid on the day.
     private void CheckOfficers(string text, string? agencyCode, AgencyRef? agency, DateOnly? filedOn, CaseRow row)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var raw in text.Split(';'))
+        _seen.Clear(); // a case names a handful of officers: a reused list, not a set and a split array per row
+        foreach (var range in text.AsSpan().Split(';'))
         {
-            var number = raw.Trim();
-            if (number.Length == 0 || !seen.Add(number))
+            var cell = text.AsSpan()[range].Trim();
+            if (cell.Length == 0)
                 continue;
+            var number = cell.ToString();
+            if (_seen.Contains(number))
+                continue;
+            _seen.Add(number);
             if (!lookup.Officers.TryGetValue(number, out var officer))
             {
                 Error("执法人员", $"执法证号\"{number}\"不存在");
@@ -135,13 +153,15 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
             else
                 row.OfficerIds.Add(officer.Id);
         }
-        if (seen.Count < 2)
-            Error("执法人员", $"至少需要两名不同的执法人员(行政处罚法第四十二条),实际为{seen.Count}名:\"{text}\"");
+        if (_seen.Count < 2)
+            Error("执法人员", $"至少需要两名不同的执法人员(行政处罚法第四十二条),实际为{_seen.Count}名:\"{text}\"");
     }
+
+    private readonly List<string> _seen = new(4);
 
     private void CheckProcedureAndParty(CaseRow row, bool categoryOk)
     {
-        var procedureText = _t["程序类型"];
+        var procedureText = Cell(Col.Procedure);
         row.Procedure = null;
         if (procedureText is not null)
         {
@@ -155,7 +175,7 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
         else if (categoryOk && row.Category == PowerCategory.Penalty)
             Error("程序类型", "行政处罚案件必须填写程序类型(简易程序或普通程序)");
 
-        var partyText = _t["当事人类型"];
+        var partyText = Cell(Col.PartyType);
         row.PartyType = null;
         if (partyText is not null)
         {
@@ -164,11 +184,11 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
             else
                 Error("当事人类型", $"\"{partyText}\"无效,应为自然人、法人或其他组织");
         }
-        row.PartyName = _t["当事人名称"];
+        row.PartyName = Cell(Col.PartyName);
         if (row.PartyName is { Length: > 200 })
             Error("当事人名称", "当事人名称不得超过200个字符");
         row.PartyCreditCode = null;
-        if (_t["统一社会信用代码"] is { } codeText)
+        if (Cell(Col.CreditCode) is { } codeText)
         {
             var code = CreditCode.Create(codeText);
             if (code.IsSuccess)
@@ -178,7 +198,7 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
         }
 
         row.FineFen = null;
-        if (_t["罚款金额"] is { } fineText)
+        if (Cell(Col.Fine) is { } fineText)
         {
             if (!FieldParsers.TryMoney(fineText, out var fine))
                 Error("罚款金额", FieldParsers.MoneyRule(fineText));
@@ -204,9 +224,9 @@ internal sealed class CaseRowValidator(CatalogLookup lookup, ImportOptions optio
 
     private void CheckDates(CaseRow row, bool filedOk)
     {
-        row.DecidedOn = OptionalDate("决定日期");
-        row.PublishedOn = OptionalDate("公示日期");
-        row.ClosedOn = OptionalDate("结案日期");
+        row.DecidedOn = OptionalDate(Col.Decided);
+        row.PublishedOn = OptionalDate(Col.Published);
+        row.ClosedOn = OptionalDate(Col.Closed);
         if (filedOk && row.DecidedOn < row.FiledOn)
             Error("决定日期", $"决定日期 {row.DecidedOn:yyyy-MM-dd} 早于立案日期 {row.FiledOn:yyyy-MM-dd}");
         if (row.PublishedOn is not null && row.DecidedOn is null)

@@ -81,19 +81,22 @@ public sealed class CsvTable : IDisposable
 
     public bool HasColumn(string header) => _index.ContainsKey(header);
 
+    /// <summary>The position of a column in this file's header, or -1 when the file has no such column.</summary>
+    public int ColumnIndex(string header) => _index.GetValueOrDefault(header, -1);
+
     /// <summary>The trimmed value of a column, or null when the column is absent or the cell empty.</summary>
-    public string? this[string header]
+    public string? this[string header] => Cell(ColumnIndex(header));
+
+    /// <summary>The trimmed value at a position from <see cref="ColumnIndex"/>: a large file's rows skip the name lookup.</summary>
+    public string? Cell(int i)
     {
-        get
-        {
-            if (!_index.TryGetValue(header, out var i) || i >= _row.Count)
-                return null;
-            var v = _row[i];
-            if (v.Length == 0)
-                return null;
-            v = v.Trim();
-            return v.Length == 0 ? null : v;
-        }
+        if (i < 0 || i >= _row.Count)
+            return null;
+        var v = _row[i];
+        if (v.Length == 0)
+            return null;
+        v = v.Trim();
+        return v.Length == 0 ? null : v;
     }
 
     public void Dispose()
