@@ -75,7 +75,8 @@ public static class PenaltyCaseEndpoints
                     : Problems.From(generated.Error);
             })
             .WithSummary("下载案件文书(.docx):filing-approval 立案审批表、penalty-notice 行政处罚事先告知书、hearing-notice 听证通知书、" +
-                         "penalty-decision 行政处罚决定书、service-receipt 送达回证;首次生成时分配文号并保存")
+                         "penalty-decision 行政处罚决定书、no-penalty-decision 不予行政处罚决定书、service-receipt 送达回证;" +
+                         "简易程序案件:summary-decision 当场行政处罚决定书(文号即案号);首次生成时分配文号并保存")
             .Produces(StatusCodes.Status200OK, contentType: GeneratedDocument.ContentType).WithProblems();
     }
 
