@@ -66,7 +66,7 @@ public sealed class PenaltyCaseViewBuilder(ZhifaDbContext db)
             c.ArchivedOn,
             c.Deadlines(ctx.Calendar, ctx.Rules, today).Select(d => new DeadlineView(d.Name, d.Due, d.Provisional, d.Rule, d.ConfiguredValue,
                 Status(d.Status), d.Status.ToChinese())).ToList(),
-            steps, documents);
+            steps, documents) { SourceInspection = await PenaltyCaseSources.InspectionAsync(db, c.Id, ct) };
     }
 
     /// <summary>ok, due-soon or overdue (api names of <see cref="DeadlineStatus"/>).</summary>
