@@ -16,6 +16,9 @@ public static class InspectionStore
     public const string RectifiedKind = "inspection.rectified";
     public const string ReferredKind = "inspection.referred";
 
+    /// <summary>The penalty case filed later from an officer's referral, linked by the agency head's 立案.</summary>
+    public const string CaseFiledKind = "inspection.case-filed";
+
     /// <summary>The case row of a new inspection: category 行政检查, filed on the inspection date, the result as outcome.</summary>
     public static EnforcementCase NewCase(Inspection inspection, string number)
     {

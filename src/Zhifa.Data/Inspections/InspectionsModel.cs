@@ -26,6 +26,8 @@ internal static class InspectionsModel
             e.Property(x => x.CreatedBy).HasMaxLength(RecordEntry.MaxActorLength);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne<EnforcementCase>().WithOne().HasForeignKey<InspectionRow>(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+            // A penalty case is filed from at most one inspection's referral; the case finds its source by it (V010).
+            e.HasIndex(x => x.PenaltyCaseId).IsUnique();
         });
 
         b.Entity<InspectionRequestRow>(e =>

@@ -70,6 +70,12 @@ public sealed class EvidenceFile
     /// <summary>The sequence of the <c>evidence.added</c> entry in the case's chain.</summary>
     public long RecordSequence { get; private set; }
 
+    /// <summary>
+    /// The penalty case's evidence item (调查取证) the file is attached to, by its position (1-based), once the step that
+    /// recorded the item named the file; null until then. The step's record entry lists the files it attached.
+    /// </summary>
+    public int? EvidenceItem { get; private set; }
+
     /// <summary>The kind of the record entry that vouches for an evidence file.</summary>
     public const string RecordKind = "evidence.added";
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Zhifa.Catalog;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Storage;
 using Zhifa.Domain.Identifiers;
@@ -10,7 +11,8 @@ namespace Zhifa.Demo;
 
 /// <summary>
 /// Penalty cases of 演示区市场监督管理局 written through <see cref="PenaltyCaseService"/> after the import, so the case
-/// pages show one case in every stage of the general procedure (立案 … 归档) and two summary-procedure cases. Each case
+/// pages show one case in every stage of the general procedure (立案 … 归档), a case decided without penalty under the
+/// exemption list (不予行政处罚决定书) and two summary-procedure cases (当场行政处罚决定书). Each case
 /// is walked step by step by the demo head (agency-admin), the first two certified officers of the agency (the
 /// handlers) and its legal reviewer; dates count back from the demo day and the clock is fixed on it.
 /// </summary>
@@ -43,7 +45,16 @@ internal static class DemoPenaltyCases
             await script.WalkToAsync(stages[i], Parties[i], ct);
         await script.SummaryAsync("周某", ResidentId.Complete("12010219850505123"), ["Warning"], null, 1, ct);
         await script.SummaryAsync("吴某", ResidentId.Complete("12010219900909456"), ["Fine"], 200m, 3, ct);
-        return stages.Length + 2;
+
+        // A published 免罚清单 entry of the power and a case decided under it (不予行政处罚决定书 with the education record).
+        // Published through the product's service 120 days before the demo day (it refuses to backdate a publication).
+        var standards = new PenaltyStandards(db, CallerScope.For("demo", Roles.AgencyAdmin, agency.Id), new DemoInspections.DemoClock(today.AddDays(-120)));
+        var exemption = await standards.PublishExemptionAsync($"{code}-C02",
+            new PublishExemptionRequest("首违不罚", "首次销售超过保质期的食品，货值金额不超过100元，危害后果轻微并当场下架改正", null), ct);
+        if (!exemption.IsSuccess)
+            throw new InvalidOperationException($"演示免罚清单公布失败：{exemption.Error.Code} {exemption.Error.Message}");
+        await script.ExemptedAsync("演示区邻里便民店", exemption.Value.Id, ct);
+        return stages.Length + 3;
     }
 
     private static readonly string[] Parties =
@@ -131,6 +142,29 @@ internal static class DemoPenaltyCases
             if (stage == PenaltyStage.Closed)
                 return;
             await Step(x => officer.ArchiveAsync(id, new ArchiveRequest { Version = x, ArchivedOn = Day(start - 16) }, ct));
+        }
+
+        /// <summary>A case decided without penalty under the exemption list (首违不罚) and served, 30 days after filing.</summary>
+        public async Task ExemptedAsync(string party, long exemptionId, CancellationToken ct)
+        {
+            var v = Check(await head.FileAsync(new FileCaseRequest
+            {
+                PowerCode = power,
+                Party = new PartyRequest { Type = "其他组织", Name = party, Identifier = CreditCode.Complete("92120199MA0P99XK7"), Address = "演示区光明里" },
+                ActOn = Day(31), DiscoveredOn = Day(30), FiledOn = Day(30), CaseSummary = "当事人货架上有2瓶超过保质期的饮料，货值金额12元",
+                CaseSource = "投诉举报", CaseCause = "经营超过保质期的食品", Officers = handlers,
+            }, null, ct));
+            var version = Check(await officer.RecordEvidenceAsync(v.Id, new RecordEvidenceRequest
+            {
+                Version = v.Version, Kind = "InspectionRecord", Description = "现场检查笔录：2瓶超过保质期的饮料，当事人当场下架", CollectedOn = Day(30), Collectors = handlers,
+            }, ct)).Version;
+            version = Check(await head.DecideAsync(v.Id, new DecideRequest
+            {
+                Version = version, DecidedOn = Day(20), Outcome = "NoPenalty", NoPenaltyGround = "Exemption", ExemptionItemId = exemptionId,
+                NoPenaltyReason = "当事人系首次违法，货值金额12元，危害后果轻微，并已当场下架改正",
+                EducationRecord = "向当事人讲解食品安全法关于食品保质期的规定，当事人签署了守法经营承诺书",
+            }, ct)).Version;
+            Check(await officer.ServeAsync(v.Id, new ServeRequest { Version = version, ServedOn = Day(19), Method = "Direct", Place = "当事人经营场所" }, ct));
         }
 
         public async Task SummaryAsync(string party, string id, string[] kinds, decimal? fine, int daysAgo, CancellationToken ct) =>

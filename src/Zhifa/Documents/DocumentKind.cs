@@ -8,13 +8,16 @@ public enum DocumentKind
     HearingNotice,    // 听证通知书
     PenaltyDecision,  // 行政处罚决定书
     ServiceReceipt,   // 送达回证
+    SummaryDecision,  // 当场行政处罚决定书 (简易程序)
+    NoPenaltyDecision, // 不予行政处罚决定书
 }
 
 public static class DocumentKinds
 {
     /// <summary>
     /// The kind character of the document number (津东市监罚〔2023〕12号). Agencies vary (处罚告, 罚字, 处 …);
-    /// these are short forms in common use. 告 is a suffix of 听告, so parsing tries the longer code first.
+    /// these are short forms in common use. 告 is a suffix of 听告 (and 罚 of 当罚 and 不罚), so parsing tries the longer
+    /// code first.
     /// See docs/decisions/ADR-005-enforcement-documents.md.
     /// </summary>
     public static string Code(this DocumentKind kind) => kind switch
@@ -24,6 +27,8 @@ public static class DocumentKinds
         DocumentKind.HearingNotice => "听告",
         DocumentKind.PenaltyDecision => "罚",
         DocumentKind.ServiceReceipt => "送",
+        DocumentKind.SummaryDecision => "当罚",
+        DocumentKind.NoPenaltyDecision => "不罚",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -35,6 +40,8 @@ public static class DocumentKinds
         DocumentKind.HearingNotice => "听证通知书",
         DocumentKind.PenaltyDecision => "行政处罚决定书",
         DocumentKind.ServiceReceipt => "送达回证",
+        DocumentKind.SummaryDecision => "当场行政处罚决定书",
+        DocumentKind.NoPenaltyDecision => "不予行政处罚决定书",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -72,7 +72,7 @@ public sealed partial record DocumentNumber
             }
         }
 
-        return Error("kind", $"文号\"{text}\"中没有可识别的文书代字（立、告、听告、罚、送）");
+        return Error("kind", $"文号\"{text}\"中没有可识别的文书代字（{string.Join("、", Enum.GetValues<DocumentKind>().Select(k => k.Code()))}）");
     }
 
     /// <summary>

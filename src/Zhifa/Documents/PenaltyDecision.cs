@@ -89,47 +89,10 @@ public static class PenaltyDecision
             .AddParagraph($"依据{input.PenaltyBasis}的规定，本局决定对当事人作出如下行政处罚：")
             .AddItems(DocumentText.Describe(input.Penalties));
 
-        AddPayment(builder, input);
-
-        // 行政复议法 第二十条 (sixty days), 行政诉讼法 第四十六条 (six months), 行政处罚法 第七十三条 (no suspension).
         return builder
-            .AddParagraph(
-                $"当事人如不服本行政处罚决定，可以依据{DocumentText.ReconsiderationLaw}第二十条的规定，自收到本决定书之日起六十日内" +
-                $"向{input.Agency.ReconsiderationBody}申请行政复议；也可以依据{DocumentText.LitigationLaw}第四十六条的规定，" +
-                $"自收到本决定书之日起六个月内直接向{input.Agency.Court}提起行政诉讼。")
-            .AddParagraph(
-                $"根据{DocumentText.PenaltyLaw}第七十三条的规定，申请行政复议或者提起行政诉讼期间，本行政处罚决定不停止执行，法律另有规定的除外。")
+            .AddPayment(input.Penalties, input.Payment)
+            .AddRemedies(input.Agency, "本决定书", "本行政处罚决定")
             .AddSignature(input.Agency.Name, input.DecidedOn)
             .AddPageNumbers();
-    }
-
-    private static void AddPayment(DocxBuilder builder, PenaltyDecisionInput input)
-    {
-        var amounts = input.Penalties.Where(p => p.Amount is not null).ToList();
-        if (amounts.Count == 0)
-            return;
-        var account = input.Payment
-            ?? throw new ArgumentException("A decision with a money penalty needs the payment account.", nameof(input));
-
-        if (amounts.Count > 1)
-        {
-            var total = amounts.Sum(p => p.Amount!.Value);
-            builder.AddParagraph($"以上罚没款共计{ChineseFormat.RmbCapitals(total)}（{ChineseFormat.MoneyFigures(total)}）。");
-        }
-
-        // 行政处罚法 第六十七条: fifteen days from service.
-        builder.AddParagraph(
-            $"当事人应当自收到本决定书之日起十五日内，将罚没款缴至{account.Bank}（户名：{account.AccountName}；账号：{account.AccountNumber}）。");
-
-        if (input.Penalties.Any(p => p is FinePenalty))
-        {
-            // 行政处罚法 第七十二条第一款第一项: 3% of the fine per day, at most the fine itself.
-            builder.AddParagraph(
-                $"当事人到期不缴纳罚款的，本局将依据{DocumentText.PenaltyLaw}第七十二条第一款第一项的规定，" +
-                "每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额。");
-        }
-
-        builder.AddParagraph(
-            "当事人逾期不申请行政复议、不提起行政诉讼，又不履行本行政处罚决定的，本局将依法申请人民法院强制执行。");
     }
 }

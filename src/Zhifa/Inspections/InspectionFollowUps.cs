@@ -84,6 +84,31 @@ public sealed partial class InspectionCommands
         return detail.IsSuccess ? new ReferralResult(detail.Value, referral) : detail.Error;
     }
 
+    /// <summary>
+    /// Links a referred inspection to the penalty case the agency head filed from its referral material later
+    /// (/penalty-cases/new?inspection=…, ADR-010, ADR-013), inside the filing's transaction, and records it in the
+    /// inspection's record (<c>inspection.case-filed</c>). Refused when the inspection is not referred or is linked to
+    /// another case; linking it again to the same case (a repeated request) writes nothing.
+    /// </summary>
+    public async Task<Outcome<bool>> LinkFiledCaseAsync(long id, long penaltyCaseId, string caseNumber, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A filed case is linked inside the filing's transaction.");
+        var loaded = await LoadForChangeAsync(id, null, ct);
+        if (!loaded.IsSuccess)
+            return loaded.Error;
+        var stored = loaded.Value;
+        if (stored.Inspection.PenaltyCaseId == penaltyCaseId)
+            return false;
+        if (stored.Inspection.LinkPenaltyCase(penaltyCaseId) is { } error)
+            return InspectionFields.Rule(error, "inspectionId");
+        InspectionStore.WriteBack(stored);
+        if (!await SaveAsync(ct))
+            return Stale();
+        await AppendAsync(id, InspectionStore.CaseFiledKind, scope.UserName!, clock.GetUtcNow(), new { penaltyCaseId, number = caseNumber }, ct);
+        return true;
+    }
+
     /// <summary>The inspection, if the caller can see it (else 404) and may act on it (else 403), at the version the update is based on (else 409).</summary>
     private async Task<Outcome<StoredInspection>> LoadForChangeAsync(long id, int? version, CancellationToken ct)
     {

@@ -124,7 +124,12 @@ public sealed class InspectionQueries(ZhifaDbContext db, CallerScope scope, Time
             f.Party.Type.ToString(), f.Party.Type.ToChinese(), f.Party.Name, idNumber, f.Party.IdAbsentReason, Views(named), f.Findings,
             f.Result.ToString(), f.Result.ToChinese(), f.RectificationDeadline, d.RectifiedOn, d.RectificationNote, inspection.RectifiedLate,
             d.ReferredOn, d.ReferredBy, d.PenaltyCaseId, status.ToString(), status.ToChinese(), inspection.ClosedOn, d.CreatedBy, d.CreatedAt,
-            d.Version, $"/api/v1/cases/{id}/record");
+            d.Version, $"/api/v1/cases/{id}/record")
+        {
+            PenaltyCaseNumber = d.PenaltyCaseId is { } caseId
+                ? await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Number).FirstOrDefaultAsync(ct)
+                : null,
+        };
     }
 
     /// <summary>The agency of an inspection the caller can see, or null.</summary>

@@ -20,7 +20,14 @@ public sealed record InspectionDetail(long Id, string Number, string AgencyCode,
     string? PartyIdAbsentReason, IReadOnlyList<InspectionOfficerView> Officers, string Findings, string Result, string ResultName,
     DateOnly? RectificationDeadline, DateOnly? RectifiedOn, string? RectificationNote, bool RectifiedLate, DateOnly? ReferredOn,
     string? ReferredBy, long? PenaltyCaseId, string Status, string StatusName, DateOnly? ClosedOn, string CreatedBy, DateTimeOffset CreatedAt,
-    int Version, string RecordUrl);
+    int Version, string RecordUrl)
+{
+    /// <summary>案号 of the penalty case filed from the referral (<see cref="PenaltyCaseId"/>), when one has been.</summary>
+    public string? PenaltyCaseNumber { get; init; }
+
+    /// <summary>Where the API shows that penalty case.</summary>
+    public string? PenaltyCaseUrl => PenaltyCaseId is { } id ? $"/api/v1/penalty-cases/{id}" : null;
+}
 
 /// <summary>The answer to 移交立案: the inspection as referred and the material a penalty case is filed with.</summary>
 public sealed record ReferralResult(InspectionDetail Inspection, PenaltyCaseReferral Filing);

@@ -14,6 +14,7 @@ public static class PenaltyCaseEndpoints
         services.AddScoped<PenaltyCaseLookups>();
         services.AddScoped<PenaltyCaseViewBuilder>();
         services.AddScoped<PenaltyCaseService>();
+        services.AddScoped<PenaltyCaseFiling>();
         services.AddScoped<PenaltyCaseQueries>();
         services.AddScoped<PenaltyDocumentService>();
         // After AddInspections: the last registration wins (ADR-009, ADR-010).
@@ -24,9 +25,10 @@ public static class PenaltyCaseEndpoints
     public static void MapPenaltyCases(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/penalty-cases").WithTags("行政处罚案件");
-        g.MapPost("/", async (FileCaseRequest body, [FromHeader(Name = "Idempotency-Key")] string? key, PenaltyCaseService s, CancellationToken ct) =>
+        g.MapPost("/", async (FileCaseRequest body, [FromHeader(Name = "Idempotency-Key")] string? key, PenaltyCaseFiling s, CancellationToken ct) =>
                 Created(await s.FileAsync(body, key, ct)))
-            .WithSummary("立案(普通程序):机关负责人批准立案,指派两名以上持证执法人员;可带 Idempotency-Key 头,重复提交返回首次结果")
+            .WithSummary("立案(普通程序):机关负责人批准立案,指派两名以上持证执法人员;inspectionId 为已移交立案的行政检查时,同时关联该检查;" +
+                         "可带 Idempotency-Key 头,重复提交返回首次结果")
             .Produces<PenaltyCaseView>(StatusCodes.Status201Created).WithProblems();
         g.MapPost("/summary", async (SummaryCaseRequest body, [FromHeader(Name = "Idempotency-Key")] string? key, PenaltyCaseService s,
                 CancellationToken ct) => Created(await s.DecideOnTheSpotAsync(body, key, ct)))
@@ -75,7 +77,8 @@ public static class PenaltyCaseEndpoints
                     : Problems.From(generated.Error);
             })
             .WithSummary("下载案件文书(.docx):filing-approval 立案审批表、penalty-notice 行政处罚事先告知书、hearing-notice 听证通知书、" +
-                         "penalty-decision 行政处罚决定书、service-receipt 送达回证;首次生成时分配文号并保存")
+                         "penalty-decision 行政处罚决定书、no-penalty-decision 不予行政处罚决定书、service-receipt 送达回证;" +
+                         "简易程序案件:summary-decision 当场行政处罚决定书(文号即案号);首次生成时分配文号并保存")
             .Produces(StatusCodes.Status200OK, contentType: GeneratedDocument.ContentType).WithProblems();
     }
 

@@ -92,4 +92,35 @@ public sealed class PenaltyCaseLookups(ZhifaDbContext db, CallerScope scope)
             check.Add("evidenceFileId", $"本案没有编号为 {fileId} 的证据文件");
         return sha;
     }
+
+    /// <summary>
+    /// The SHA-256 of each named file, in order, when each is an evidence file of this case not yet attached to an item
+    /// (a file belongs to one evidence item).
+    /// </summary>
+    internal async Task<List<string>> UnattachedEvidenceFilesAsync(long caseId, IReadOnlyList<long> fileIds, RequestCheck check, CancellationToken ct)
+    {
+        if (fileIds.Count == 0)
+            return [];
+        var found = await db.EvidenceFiles.AsNoTracking().Where(f => f.CaseId == caseId && fileIds.Contains(f.Id))
+            .Select(f => new { f.Id, f.Sha256, f.EvidenceItem, f.FileName }).ToDictionaryAsync(f => f.Id, ct);
+        var missing = fileIds.Where(id => !found.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+            check.Add("evidenceFileIds", $"本案没有编号为 {string.Join("、", missing)} 的证据文件");
+        var attached = found.Values.Where(f => f.EvidenceItem is not null).ToList();
+        if (attached.Count > 0)
+            check.Add("evidenceFileIds", string.Join("；", attached.Select(f => $"证据文件\"{f.FileName}\"已附于第 {f.EvidenceItem} 项证据")));
+        return fileIds.Where(found.ContainsKey).Select(id => found[id].Sha256).ToList();
+    }
+
+    /// <summary>Attaches the files to the case's evidence item at <paramref name="item"/> (1-based), those not attached yet.</summary>
+    internal Task AttachEvidenceFilesAsync(long caseId, IReadOnlyList<long> fileIds, int item, CancellationToken ct) =>
+        db.EvidenceFiles.Where(f => f.CaseId == caseId && fileIds.Contains(f.Id) && f.EvidenceItem == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(f => f.EvidenceItem, item), ct);
+}
+
+/// <summary>The evidence files a 调查取证 request names: <c>evidenceFileIds</c> and <c>evidenceFileId</c>, each once.</summary>
+internal static class EvidenceFiles
+{
+    public static IReadOnlyList<long> Of(RecordEvidenceRequest r) =>
+        (r.EvidenceFileIds ?? []).Concat(r.EvidenceFileId is { } one ? [one] : []).Distinct().ToList();
 }

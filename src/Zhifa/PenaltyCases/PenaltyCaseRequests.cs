@@ -49,6 +49,13 @@ public sealed record FileCaseRequest
     /// <summary>案件来源 (监督检查, 投诉举报 …) and 案由, for the 立案审批表 and the notices.</summary>
     public string? CaseSource { get; init; }
     public string? CaseCause { get; init; }
+
+    /// <summary>
+    /// The referred inspection the case is filed from (移交立案 by an officer, filed by the head later; ADR-010, ADR-013):
+    /// the inspection is linked to the case in the same transaction. Left out of the stored request when not given.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public long? InspectionId { get; init; }
 }
 
 /// <summary>简易程序: an officer decides a warning or a small fine on the spot with another officer.</summary>
@@ -106,6 +113,13 @@ public sealed record RecordEvidenceRequest : StepRequest
 
     /// <summary>An uploaded evidence file of this case (POST /api/v1/cases/{id}/evidence) whose SHA-256 the item carries.</summary>
     public long? EvidenceFileId { get; init; }
+
+    /// <summary>
+    /// Uploaded evidence files of this case not yet attached to an item (photos, audio, video, documents): all are attached
+    /// to this item, which carries the first one's SHA-256 when <see cref="EvidenceFileId"/> is not given (ADR-013).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<long>? EvidenceFileIds { get; init; }
 }
 
 public sealed record NotifyRequest : StepRequest

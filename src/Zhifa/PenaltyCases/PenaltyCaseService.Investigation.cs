@@ -47,8 +47,14 @@ public sealed partial class PenaltyCaseService
                 : Refuse(s.Case.ApproveExtension(s.Context, s.Actor, on, days, reason), ("date", "approvedOn"), ("days", "days")));
         }, ct);
 
-    public Task<Outcome<PenaltyCaseView>> RecordEvidenceAsync(long id, RecordEvidenceRequest r, CancellationToken ct = default) =>
-        RunAsync(id, r, "record-evidence", async (s, ct) =>
+    /// <summary>
+    /// 调查取证: one evidence item; the uploaded files it names (<see cref="RecordEvidenceRequest.EvidenceFileIds"/>) are
+    /// attached to it once the step is saved (<c>evidence_files.evidence_item</c>; the step's record entry lists them).
+    /// </summary>
+    public async Task<Outcome<PenaltyCaseView>> RecordEvidenceAsync(long id, RecordEvidenceRequest r, CancellationToken ct = default)
+    {
+        var files = EvidenceFiles.Of(r);
+        var recorded = await RunAsync(id, r, "record-evidence", async (s, ct) =>
         {
             var check = new RequestCheck();
             var kind = check.Enum<EvidenceKind>(r.Kind, "kind", "证据种类", EvidenceKindNames.ToChinese);
@@ -56,10 +62,16 @@ public sealed partial class PenaltyCaseService
             var on = check.Date(r.CollectedOn, "collectedOn", "取证日期");
             var collectors = await lookups.OfficersAsync(r.Collectors, "collectors", check, ct);
             var sha = await lookups.EvidenceFileHashAsync(id, r.EvidenceFileId, check, ct);
+            var hashes = await lookups.UnattachedEvidenceFilesAsync(id, (r.EvidenceFileIds ?? []).Distinct().ToList(), check, ct);
+            sha ??= hashes.FirstOrDefault();
             return check.Failed ? check.Error
                 : Refuse(s.Case.RecordEvidence(s.Context, s.Actor, new EvidenceInput(kind, description, on, sha), collectors),
                     ("date", "collectedOn"), ("officers", "collectors"));
         }, ct);
+        if (recorded.IsSuccess && files.Count > 0)
+            await lookups.AttachEvidenceFilesAsync(id, files, recorded.Value.Evidence.Count, ct);
+        return recorded;
+    }
 
     public Task<Outcome<PenaltyCaseView>> NotifyAsync(long id, NotifyRequest r, CancellationToken ct = default) =>
         RunAsync(id, r, "notify", async (s, ct) =>

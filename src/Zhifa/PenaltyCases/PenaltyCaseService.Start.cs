@@ -36,9 +36,9 @@ public sealed partial class PenaltyCaseService
             return PowerAllows(power, filedOn) is { } powerError ? powerError : (filed.Value, details);
         }, ct);
 
-    /// <summary>简易程序 (officer): decided and handed over on the spot; numbered in the agency's 罚 series.</summary>
+    /// <summary>简易程序 (officer): decided and handed over on the spot; numbered in the agency's 当罚 series (ADR-013).</summary>
     public Task<Outcome<PenaltyCaseView>> DecideOnTheSpotAsync(SummaryCaseRequest r, string? idempotencyKey = null, CancellationToken ct = default) =>
-        CreateAsync(PenaltyStepRoutes.Summary, r, idempotencyKey, DocumentKind.PenaltyDecision, async (ctx, actor, ct) =>
+        CreateAsync(PenaltyStepRoutes.Summary, r, idempotencyKey, DocumentKind.SummaryDecision, async (ctx, actor, ct) =>
         {
             var check = new RequestCheck();
             var party = check.Party(r.Party);

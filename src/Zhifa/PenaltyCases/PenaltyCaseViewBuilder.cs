@@ -31,7 +31,7 @@ public sealed class PenaltyCaseViewBuilder(ZhifaDbContext db)
         var reached = c.History.Select(h => h.To).ToHashSet();
         var stages = (c.Procedure == ProcedureType.Summary ? SummaryStages : GeneralStages)
             .Select(s => new StageView(s.ToString(), s.ToChinese(), reached.Contains(s), s == c.Stage)).ToList();
-        var documents = PenaltyDocumentKinds.All.Select(k =>
+        var documents = PenaltyDocumentKinds.For(c).Select(k =>
         {
             var item = PenaltyDocumentKinds.Item(c, k.Kind);
             var number = kept.FirstOrDefault(d => d.Kind == k.Kind.ToString() && d.Item == item)?.Number;
@@ -66,7 +66,7 @@ public sealed class PenaltyCaseViewBuilder(ZhifaDbContext db)
             c.ArchivedOn,
             c.Deadlines(ctx.Calendar, ctx.Rules, today).Select(d => new DeadlineView(d.Name, d.Due, d.Provisional, d.Rule, d.ConfiguredValue,
                 Status(d.Status), d.Status.ToChinese())).ToList(),
-            steps, documents);
+            steps, documents) { SourceInspection = await PenaltyCaseSources.InspectionAsync(db, c.Id, ct) };
     }
 
     /// <summary>ok, due-soon or overdue (api names of <see cref="DeadlineStatus"/>).</summary>

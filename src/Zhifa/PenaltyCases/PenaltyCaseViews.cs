@@ -76,7 +76,14 @@ public sealed record PenaltyCaseView(
     IReadOnlyList<EvidenceItemView> Evidence, IReadOnlyList<NoticeView> Notices, IReadOnlyList<ReviewView> Reviews,
     IReadOnlyList<DiscussionView> Discussions, IReadOnlyList<ExtensionView> Extensions, DecisionView? Decision, ServiceView? Service,
     ExecutionView? Execution, IReadOnlyList<AppealView> Appeals, ClosingView? Closing, DateOnly? ArchivedOn,
-    IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<AvailableStepView> AvailableSteps, IReadOnlyList<DocumentView> Documents);
+    IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<AvailableStepView> AvailableSteps, IReadOnlyList<DocumentView> Documents)
+{
+    /// <summary>The inspection whose 移交立案 the case was filed from (ADR-010, ADR-013), if any.</summary>
+    public SourceInspectionView? SourceInspection { get; init; }
+}
+
+/// <summary>An inspection as a case names its source: id, number, date and where the API shows it.</summary>
+public sealed record SourceInspectionView(long Id, string Number, DateOnly InspectedOn, string Url);
 
 /// <summary>The earliest limit the agency runs against, with its status today.</summary>
 public sealed record NextDeadlineView(string Name, DateOnly Due, string Status, string StatusName);

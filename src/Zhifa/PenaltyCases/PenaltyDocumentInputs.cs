@@ -100,12 +100,58 @@ internal sealed partial class PenaltyDocumentInputs(PenaltyCase c, PenaltyCaseDe
         DecidedOn = c.Decision.DecidedOn,
     };
 
+    /// <summary>The published conditions of the exemption list entry the no-penalty decision applies, if any.</summary>
+    public string? ExemptionConditions { get; init; }
+
+    public SummaryDecisionInput SummaryDecision() => new()
+    {
+        Number = numbers[DocumentKind.SummaryDecision],
+        Agency = AgencyInfo,
+        Party = Party,
+        Facts = Notice0.Facts,
+        ViolatedProvision = power.LegalBasis,
+        PenaltyBasis = Notice0.Basis,
+        Penalties = Penalties(c.Decision!.Terms!),
+        PartyStatement = Notice0.Statements.Count == 0 ? null : string.Join("；", Notice0.Statements.Select(st => st.Content.TrimEnd('。'))),
+        Payment = payment ?? new PaymentAccount(Blank, Blank, Blank),
+        Place = details.ServicePlace ?? Blank,
+        Officers = ActiveOfficers,
+        DecidedOn = c.Decision.DecidedOn,
+    };
+
+    public NoPenaltyDecisionInput NoPenaltyDecision()
+    {
+        var d = c.Decision!;
+        var basis = d.NoPenaltyGround switch
+        {
+            NoPenaltyGround.Exemption => d.ExemptionKind == ExemptionKind.NoSubjectiveFault ? NoPenaltyBasis.ExemptionNoFault : NoPenaltyBasis.ExemptionMinor,
+            NoPenaltyGround.FactsNotEstablished => NoPenaltyBasis.FactsNotEstablished,
+            _ => NoPenaltyBasis.OtherLegalGround,
+        };
+        return new()
+        {
+            Number = numbers[DocumentKind.NoPenaltyDecision],
+            Agency = AgencyInfo,
+            Party = Party,
+            CaseCause = Cause,
+            FiledOn = c.FiledOn,
+            Facts = c.CurrentNotice?.Facts ?? c.CaseSummary,
+            Evidence = c.Evidence.Count == 0 ? [] : Evidence,
+            ViolatedProvision = basis == NoPenaltyBasis.FactsNotEstablished ? null : power.LegalBasis ?? c.CurrentNotice?.Basis,
+            Basis = basis,
+            Reason = d.NoPenaltyReason ?? Blank,
+            ExemptionEntry = d.ExemptionKind is { } k ? $"{k.ToChinese()}：{ExemptionConditions ?? Blank}" : null,
+            EducationRecord = d.EducationRecord,
+            DecidedOn = d.DecidedOn,
+        };
+    }
+
     public ServiceReceiptInput ServiceReceipt() => new()
     {
         Number = numbers[DocumentKind.ServiceReceipt],
         Agency = AgencyInfo,
         Recipient = Party,
-        Documents = [ServedDocument.Of(numbers[DocumentKind.PenaltyDecision])],
+        Documents = [ServedDocument.Of(numbers[PenaltyDocumentKinds.DecisionOf(c)])],
         Method = c.ServiceMethod switch
         {
             ServiceMethod.LeftAtAddress => DocServiceMethod.Left,

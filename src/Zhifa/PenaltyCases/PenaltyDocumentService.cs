@@ -18,7 +18,7 @@ public sealed record GeneratedDocument(string FileName, byte[] Content)
 }
 
 /// <summary>
-/// The five documents of a case as .docx (ADR-005, ADR-007). A document's number is taken from the agency's series the
+/// The documents of a case as .docx (ADR-005, ADR-007, ADR-013). A document's number is taken from the agency's series the
 /// first time the document is generated, kept with the case (<c>penalty_case_documents</c>) and recorded in the case's
 /// full-process record (<c>penalty.document-numbered</c>); every later copy carries the same number. A document that
 /// refers to another (the decision to its notice, the receipt to the decision) numbers that one too.
@@ -42,9 +42,13 @@ public sealed class PenaltyDocumentService(ZhifaDbContext db, CallerScope scope,
         DocumentKind[] needed = kind switch
         {
             DocumentKind.HearingNotice or DocumentKind.PenaltyDecision => [kind, DocumentKind.PenaltyNotice],
-            DocumentKind.ServiceReceipt => [kind, DocumentKind.PenaltyDecision],
+            DocumentKind.ServiceReceipt => [kind, PenaltyDocumentKinds.DecisionOf(c)],
+            // The on-the-spot decision's number is the case number, given when it was decided.
+            DocumentKind.SummaryDecision => [],
             _ => [kind],
         };
+        if (kind == DocumentKind.SummaryDecision)
+            numbers[kind] = DocumentNumber.Parse(c.Number).Value;
         var conn = db.Database.GetDbConnection();
         var missing = new List<DocumentKind>();
         foreach (var k in needed)
@@ -67,14 +71,19 @@ public sealed class PenaltyDocumentService(ZhifaDbContext db, CallerScope scope,
         var power = await db.Powers.AsNoTracking().FirstAsync(p => p.Id == c.PowerId, ct);
         var officerIds = c.Officers.Select(o => o.OfficerId).ToList();
         var certificates = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.CertificateNumber, ct);
+        var exemption = c.Decision?.ExemptionItemId is { } itemId
+            ? await db.ExemptionListItems.AsNoTracking().Where(e => e.Id == itemId).Select(e => e.Conditions).FirstOrDefaultAsync(ct)
+            : null;
         var input = new PenaltyDocumentInputs(c, PenaltyCaseDetails.Read(loaded.Value.Details), agency, power, certificates, numbers,
-            (await cases.ContextAsync(ct)).Rules, PaymentAccount());
+            (await cases.ContextAsync(ct)).Rules, PaymentAccount()) { ExemptionConditions = exemption };
         var bytes = kind switch
         {
             DocumentKind.FilingApproval => FilingApprovalForm.Render(input.FilingApproval()),
             DocumentKind.PenaltyNotice => Documents.PenaltyNotice.Render(input.Notice()),
             DocumentKind.HearingNotice => HearingNotice.Render(input.HearingNotice()),
             DocumentKind.PenaltyDecision => Documents.PenaltyDecision.Render(input.Decision()),
+            DocumentKind.NoPenaltyDecision => Documents.NoPenaltyDecision.Render(input.NoPenaltyDecision()),
+            DocumentKind.SummaryDecision => Documents.SummaryDecision.Render(input.SummaryDecision()),
             _ => ServiceReceipt.Render(input.ServiceReceipt()),
         };
         return new GeneratedDocument($"{kind.Title()}({numbers[kind]}).docx", bytes);
@@ -153,8 +162,11 @@ public sealed class PenaltyDocumentService(ZhifaDbContext db, CallerScope scope,
         ? $"简易程序案件使用当场行政处罚决定书,不生成《{kind.Title()}》"
         : kind switch
         {
+            DocumentKind.SummaryDecision => "普通程序案件没有《当场行政处罚决定书》",
             DocumentKind.PenaltyNotice => "尚未告知拟作出的行政处罚,不能生成《行政处罚事先告知书》",
             DocumentKind.HearingNotice => "尚未安排听证,不能生成《听证通知书》",
+            DocumentKind.NoPenaltyDecision => "尚未作出不予行政处罚的决定,不能生成《不予行政处罚决定书》",
+            DocumentKind.ServiceReceipt => "尚未作出决定,不能生成《送达回证》",
             _ => $"尚未作出给予行政处罚的决定,不能生成《{kind.Title()}》",
         };
 }

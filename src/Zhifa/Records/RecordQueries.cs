@@ -15,8 +15,9 @@ public sealed record RecordBreakView(long Sequence, string Code, string Message)
 /// <summary>A case's full-process record: every entry in order, and whether the chain checks out up to its head.</summary>
 public sealed record CaseRecordView(long CaseId, string CaseNumber, bool Verified, RecordBreakView? Break, IReadOnlyList<RecordEntryView> Entries);
 
+/// <summary>An evidence file; <see cref="EvidenceItem"/> is the penalty case's evidence item it is attached to (1-based), if any.</summary>
 public sealed record EvidenceView(long Id, string FileName, string ContentType, long Size, string Sha256, string Kind, string KindName,
-    string? Description, DateTimeOffset RecordedAt, string RecordedBy, long RecordSequence, string ContentUrl);
+    string? Description, DateTimeOffset RecordedAt, string RecordedBy, long RecordSequence, string ContentUrl, int? EvidenceItem = null);
 
 /// <summary>A case as far as the record needs it: its id, number and agency (for scoping).</summary>
 internal sealed record VisibleCase(long Id, string Number, long AgencyId);
@@ -63,6 +64,16 @@ public sealed class RecordQueries(ZhifaDbContext db, CallerScope scope, IEvidenc
         return new PageOf<EvidenceView>(rows.Select(ToView).ToList(), total);
     }
 
+    /// <summary>Every evidence file of a case the caller can see, in the order recorded (the case page lists them all).</summary>
+    public async Task<Outcome<IReadOnlyList<EvidenceView>>> EvidenceOfCaseAsync(long caseId, CancellationToken ct = default)
+    {
+        var found = await VisibleCaseAsync(caseId, ct);
+        if (!found.IsSuccess)
+            return found.Error;
+        var rows = await db.EvidenceFiles.AsNoTracking().Where(f => f.CaseId == caseId).OrderBy(f => f.Id).ToListAsync(ct);
+        return rows.Select(ToView).ToList();
+    }
+
     /// <summary>
     /// The stored bytes of an evidence file, checked against their SHA-256 before a byte is sent: a file changed on
     /// disk is refused, never handed out as evidence.
@@ -99,7 +110,7 @@ public sealed class RecordQueries(ZhifaDbContext db, CallerScope scope, IEvidenc
     }
 
     internal static EvidenceView ToView(EvidenceFile f) => new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.Kind.Code(), f.Kind.ToChinese(),
-        f.Description, f.RecordedAt, f.RecordedBy, f.RecordSequence, $"/api/v1/cases/{f.CaseId}/evidence/{f.Id}/content");
+        f.Description, f.RecordedAt, f.RecordedBy, f.RecordSequence, $"/api/v1/cases/{f.CaseId}/evidence/{f.Id}/content", f.EvidenceItem);
 
     private static JsonElement AsJson(string content)
     {

@@ -120,6 +120,14 @@ public static class WebApp
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AuthorizeFolder("/Users", "admin");
         });
+        // The case page's evidence form sends files up to the configured evidence limit (ZHIFA_EVIDENCE_MAX_MB); the limits
+        // run before antiforgery reads the form (ADR-013).
+        services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>().Configure<Zhifa.Data.Records.EvidenceStoreOptions>((o, evidence) =>
+            o.Conventions.AddPageApplicationModelConvention("/PenaltyCases/Detail", page =>
+            {
+                page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(evidence.MaxBytes + 1024 * 1024));
+                page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = evidence.MaxBytes + 1024 * 1024 });
+            }));
         services.AddAuthorizationBuilder().AddPolicy("admin", p => p.RequireRole(Roles.Admin));
         configureServices?.Invoke(services);
 

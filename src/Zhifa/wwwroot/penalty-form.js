@@ -18,6 +18,13 @@
                 errors.push([boxes[0].name, message + "，当前为" + checked + "项", boxes[0]]);
             }
         });
+        form.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (el) {
+            var max = parseInt(el.getAttribute("data-max-bytes"), 10);
+            Array.prototype.forEach.call(el.files || [], function (f) {
+                if (f.size === 0) errors.push([el.name, "证据文件“" + f.name + "”是空文件", el]);
+                else if (f.size > max) errors.push([el.name, "证据文件“" + f.name + "”超过 " + Math.floor(max / 1048576) + " MB 的上限", el]);
+            });
+        });
         form.querySelectorAll("[data-reason-for]").forEach(function (el) {
             var returned = form.querySelector('input[name="' + el.getAttribute("data-reason-for") + '"][value=false]:checked');
             if (returned && !(el.value || "").trim()) {

@@ -148,6 +148,10 @@ public sealed class DemoDistrictTests(ITestOutputHelper output)
             .ShouldBe(Enum.GetNames<Zhifa.Domain.PenaltyCases.PenaltyStage>().Order());
         rows.Count(r => r.Procedure == "Summary").ShouldBe(2);
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM inspections WHERE penalty_case_id IS NOT NULL")).ShouldBe(1); // the head's referral
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM cases c JOIN penalty_cases p ON p.id = c.id WHERE c.outcome = '不予行政处罚'"))
+            .ShouldBe(1); // decided under the published 免罚清单
+        (await conn.ExecuteScalarAsync<string>("SELECT number FROM cases WHERE id = (SELECT min(id) FROM penalty_cases WHERE procedure = 'Summary')"))!
+            .ShouldContain("当罚〔");
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM record_entries WHERE kind LIKE 'penalty.%'")).ShouldBeGreaterThan(40);
         var audit = await CliProcess.RunAsync(TestDatabases.CliText(target), "audit", "verify");
         audit.ExitCode.ShouldBe(0, audit.StdErr);

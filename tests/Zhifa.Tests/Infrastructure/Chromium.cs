@@ -10,4 +10,21 @@ public static class Chromium
         ExecutablePath = "/usr/bin/chromium",
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
+
+    /// <summary>
+    /// A page at phone size (390×844) signed in through the login form. Generous waits: under the whole suite on two cores,
+    /// the first page can take longer than the 30 s default.
+    /// </summary>
+    public static async Task<IPage> SignedInPhonePageAsync(IBrowser browser, string url, string userName, string password)
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, AcceptDownloads = true });
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
+        await page.GotoAsync(url + "/login");
+        await page.FillAsync("input[name=userName]", userName);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForURLAsync(url + "/");
+        return page;
+    }
 }

@@ -32,15 +32,7 @@ public sealed class InspectionFormBrowserTests : IAsyncLifetime
     public async Task Form_WithAWrongCheckCharacterOrOneOfficer_IsStoppedInTheBrowser_AndACorrectOneIsRecorded()
     {
         var url = _bed.App.Urls.First();
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-        // Generous waits: under the whole suite on two cores, the first page can take longer than the 30 s default.
-        page.SetDefaultTimeout(120_000);
-        page.SetDefaultNavigationTimeout(120_000);
-        await page.GotoAsync(url + "/login");
-        await page.FillAsync("input[name=userName]", "offA");
-        await page.FillAsync("input[name=password]", _bed.Password("offA"));
-        await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url + "/");
+        var page = await Infrastructure.Chromium.SignedInPhonePageAsync(_browser, url, "offA", _bed.Password("offA"));
         await page.GotoAsync(url + "/inspections/new");
         var posts = 0;
         page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;

@@ -70,7 +70,7 @@ public abstract class PenaltyWorkflowApiTests
 
         created.Response.Headers.Location!.ToString().ShouldBe($"/api/v1/penalty-cases/{created.Id}");
         var view = created.Json;
-        view.GetProperty("number").GetString().ShouldBe("津东市监罚〔2024〕1号");
+        view.GetProperty("number").GetString().ShouldBe("津东市监当罚〔2024〕1号"); // the on-the-spot series (ADR-013)
         view.GetProperty("procedure").GetString().ShouldBe("Summary");
         view.GetProperty("stage").GetString().ShouldBe("Served");
         view.GetProperty("decision").GetProperty("terms").GetProperty("fine").GetDecimal().ShouldBe(200m);

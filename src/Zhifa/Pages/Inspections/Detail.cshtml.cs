@@ -100,6 +100,7 @@ public static class InspectionPageText
         Zhifa.Data.Inspections.InspectionStore.RecordedKind => "记录检查",
         Zhifa.Data.Inspections.InspectionStore.RectifiedKind => "整改完成",
         Zhifa.Data.Inspections.InspectionStore.ReferredKind => "移交立案",
+        Zhifa.Data.Inspections.InspectionStore.CaseFiledKind => "立案（关联处罚案件）",
         "evidence.added" => "上传证据",
         _ => kind,
     };

@@ -1,6 +1,7 @@
 using Zhifa.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Zhifa.Data.Records;
 using Zhifa.Data.Storage;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhifa.Documents;
@@ -17,7 +18,7 @@ namespace Zhifa.Pages.PenaltyCases;
 /// its field, with the rule's Chinese message.
 /// </summary>
 public sealed class DetailModel(PenaltyCaseQueries queries, PenaltyCaseService service, PenaltyDocumentService documents, RecordQueries records,
-    ZhifaDbContext db, TimeProvider clock) : PageModel
+    EvidenceUpload uploads, EvidenceStoreOptions evidenceOptions, ZhifaDbContext db, TimeProvider clock) : PageModel
 {
     private readonly HashSet<string> _shown = [];
 
@@ -27,6 +28,15 @@ public sealed class DetailModel(PenaltyCaseQueries queries, PenaltyCaseService s
     public PenaltyCaseView Case { get; private set; } = null!;
     public CaseRecordView? Record { get; private set; }
     public string? Message { get; private set; }
+
+    /// <summary>The case's evidence files, each with the evidence item it is attached to.</summary>
+    public IReadOnlyList<EvidenceView> EvidenceFiles { get; private set; } = [];
+
+    /// <summary>The configured size limit of one evidence file (ZHIFA_EVIDENCE_MAX_MB), for the form to check before sending.</summary>
+    public long EvidenceMaxBytes => evidenceOptions.MaxBytes;
+
+    /// <summary>The files an earlier, refused submit of the evidence form stored; they are attached when it is sent again.</summary>
+    public IReadOnlyList<EvidenceView> PendingFiles => EvidenceFiles.Where(f => Input.UploadedFileIds.Contains(f.Id) && f.EvidenceItem is null).ToList();
 
     /// <summary>The agency's legal reviewers with a valid certificate, for 提交法制审核.</summary>
     public IReadOnlyList<OfficerOption> Reviewers { get; private set; } = [];
@@ -52,6 +62,14 @@ public sealed class DetailModel(PenaltyCaseQueries queries, PenaltyCaseService s
     {
         // Model binding reports a bad date or number in English; the service names the field in Chinese instead.
         ModelState.Clear();
+        if (Input.Step == "record-evidence" && Input.Files.Count > 0)
+        {
+            // The files are stored first (each checked for size), then the step names them; a refused step keeps them for the next submit.
+            var stored = await uploads.AddFilesAsync(id, Input.Files, Input.Description, ct);
+            if (!stored.IsSuccess)
+                return await RefusedAsync(id, stored.Error, ct);
+            Input.UploadedFileIds.AddRange(stored.Value.Select(f => f.Id));
+        }
         var outcome = await Input.RunAsync(service, id, ct);
         if (outcome.IsSuccess)
         {
@@ -59,15 +77,35 @@ public sealed class DetailModel(PenaltyCaseQueries queries, PenaltyCaseService s
             TempData["message"] = $"已办理「{done.StepName}」，案件现处于「{outcome.Value.StageName}」阶段";
             return Redirect($"/penalty-cases/{id}");
         }
-        if (outcome.Error.Kind == FailureKind.NotFound)
+        return await RefusedAsync(id, outcome.Error, ct);
+    }
+
+    private async Task<IActionResult> RefusedAsync(long id, AppError error, CancellationToken ct)
+    {
+        if (error.Kind == FailureKind.NotFound)
             return NotFound();
-        if (outcome.Error.Kind == FailureKind.Forbidden)
+        if (error.Kind == FailureKind.Forbidden)
             return Forbid();
         PostedStep = Input.Step;
-        StepFormErrors.Add(ModelState, outcome.Error);
+        StepFormErrors.Add(ModelState, error);
         if (!await LoadAsync(id, ct))
             return NotFound();
         return Page();
+    }
+
+    /// <summary>An evidence file of the case, checked against its SHA-256 before it is sent (the API's download, for the pages).</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(long id, long file, CancellationToken ct)
+    {
+        var content = await records.ContentAsync(id, file, ct);
+        if (content.IsSuccess)
+        {
+            Response.Headers.XContentTypeOptions = "nosniff";
+            return File(content.Value.Content, content.Value.File.ContentType, content.Value.File.FileName);
+        }
+        if (content.Error.Kind == FailureKind.NotFound)
+            return NotFound();
+        TempData["message"] = content.Error.Message;
+        return Redirect($"/penalty-cases/{id}");
     }
 
     /// <summary>A document of the case (.docx), for the signed-in user of the pages (the API takes a bearer token).</summary>
@@ -108,6 +146,8 @@ public sealed class DetailModel(PenaltyCaseQueries queries, PenaltyCaseService s
         Case = found.Value;
         var record = await records.RecordAsync(id, ct);
         Record = record.IsSuccess ? record.Value : null;
+        var files = await records.EvidenceOfCaseAsync(id, ct);
+        EvidenceFiles = files.IsSuccess ? files.Value : [];
         if (Case.AvailableSteps.Any(s => s.Step == "submit-review"))
         {
             var today = Today;

@@ -14,7 +14,7 @@ namespace Zhifa.Pages.PenaltyCases;
 /// the dates and the facts. <c>?inspection={id}</c> prefills it from a referred inspection (ADR-010). The request key
 /// made when the form is shown is the Idempotency-Key, so a form sent twice files one case.
 /// </summary>
-public sealed class NewModel(PenaltyCaseService service, InspectionQueries inspections, ZhifaDbContext db, CallerScope caller, TimeProvider clock) : PageModel
+public sealed class NewModel(PenaltyCaseFiling service, InspectionQueries inspections, ZhifaDbContext db, CallerScope caller, TimeProvider clock) : PageModel
 {
     public sealed class FilingForm
     {
@@ -28,7 +28,13 @@ public sealed class NewModel(PenaltyCaseService service, InspectionQueries inspe
         public string? CaseSummary { get; set; }
         public string? CaseSource { get; set; }
         public string? CaseCause { get; set; }
+
+        /// <summary>The referred inspection the form was prefilled from; the filed case is linked to it.</summary>
+        public long? InspectionId { get; set; }
     }
+
+    /// <summary>The inspection the form was prefilled from (number), when it was.</summary>
+    public string? InspectionNumber { get; private set; }
 
     [BindProperty]
     public FilingForm Input { get; set; } = new();
@@ -52,6 +58,11 @@ public sealed class NewModel(PenaltyCaseService service, InspectionQueries inspe
             Input.DiscoveredOn = r.DiscoveredOn;
             Input.CaseSummary = r.CaseSummary;
             Input.CaseSource = r.CaseSource;
+            if (referral.Value.PenaltyCaseId is null)
+            {
+                Input.InspectionId = id;
+                InspectionNumber = referral.Value.InspectionNumber;
+            }
         }
         Options = await PenaltyFormOptions.LoadAsync(db, caller, Today, ct);
         return Page();
@@ -66,7 +77,7 @@ public sealed class NewModel(PenaltyCaseService service, InspectionQueries inspe
         var request = new FileCaseRequest
         {
             PowerCode = i.PowerCode, Party = i.Party.ToRequest(), ActOn = i.ActOn, DiscoveredOn = i.DiscoveredOn, FiledOn = i.FiledOn,
-            CaseSummary = i.CaseSummary, CaseSource = i.CaseSource, CaseCause = i.CaseCause, Officers = i.Officers,
+            CaseSummary = i.CaseSummary, CaseSource = i.CaseSource, CaseCause = i.CaseCause, Officers = i.Officers, InspectionId = i.InspectionId,
         };
         var outcome = await service.FileAsync(request, string.IsNullOrWhiteSpace(i.RequestKey) ? null : i.RequestKey, ct);
         if (outcome.IsSuccess)
@@ -77,6 +88,8 @@ public sealed class NewModel(PenaltyCaseService service, InspectionQueries inspe
         if (outcome.Error.Code == "idempotency.key_reused")
             Input.RequestKey = Guid.NewGuid().ToString("N");
         StepFormErrors.Add(ModelState, outcome.Error);
+        if (i.InspectionId is { } inspectionId && await inspections.DetailAsync(inspectionId, ct) is { IsSuccess: true } source)
+            InspectionNumber = source.Value.Number;
         Options = await PenaltyFormOptions.LoadAsync(db, caller, Today, ct);
         return Page();
     }

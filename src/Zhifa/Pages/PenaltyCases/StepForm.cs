@@ -20,6 +20,12 @@ public sealed class StepForm
     public string? Description { get; set; }
     public DateOnly? CollectedOn { get; set; }
     public List<string> Collectors { get; set; } = [];
+
+    /// <summary>Files attached to the evidence item (照片、录音、录像、文书), stored before the step is run.</summary>
+    public List<IFormFile> Files { get; set; } = [];
+
+    /// <summary>Files of this form stored by an earlier, refused submit: attached when the form is sent again.</summary>
+    public List<long> UploadedFileIds { get; set; } = [];
     public DateOnly? NotifiedOn { get; set; }
     public List<string> Kinds { get; set; } = [];
     public decimal? Fine { get; set; }
@@ -85,7 +91,10 @@ public sealed class StepForm
     public Task<Outcome<PenaltyCaseView>> RunAsync(PenaltyCaseService s, long id, CancellationToken ct) => Step switch
     {
         "record-evidence" => s.RecordEvidenceAsync(id, new RecordEvidenceRequest
-            { Version = Version, Kind = Kind, Description = Description, CollectedOn = CollectedOn, Collectors = Collectors }, ct),
+        {
+            Version = Version, Kind = Kind, Description = Description, CollectedOn = CollectedOn, Collectors = Collectors,
+            EvidenceFileIds = UploadedFileIds.Count == 0 ? null : UploadedFileIds,
+        }, ct),
         "notify" => s.NotifyAsync(id, new NotifyRequest
         {
             Version = Version, NotifiedOn = NotifiedOn, Kinds = Kinds, Fine = Fine, ConfiscationValue = ConfiscationValue, Facts = Facts, Basis = Basis,
