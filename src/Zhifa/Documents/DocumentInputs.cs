@@ -102,3 +102,26 @@ public sealed record ServedDocument(string Title, DocumentNumber? Number)
 
     public override string ToString() => Number is null ? $"《{Title}》" : $"《{Title}》（{Number}）";
 }
+
+/// <summary>
+/// What the documents issued after an investigation (事先告知书, 处罚决定书, 不予行政处罚决定书) state first: the
+/// number, the agency, the party, the case and its facts with the evidence.
+/// </summary>
+public abstract record InvestigatedCaseInput
+{
+    public required DocumentNumber Number { get; init; }
+
+    public required AgencyInfo Agency { get; init; }
+
+    public required PartyInfo Party { get; init; }
+
+    /// <summary>案由 without 涉嫌: 经营超过保质期的食品.</summary>
+    public required string CaseCause { get; init; }
+
+    public required DateOnly FiledOn { get; init; }
+
+    /// <summary>The facts found (each line a paragraph); for facts not established, what the investigation showed.</summary>
+    public required string Facts { get; init; }
+
+    public required IReadOnlyList<string> Evidence { get; init; }
+}

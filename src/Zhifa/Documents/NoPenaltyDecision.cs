@@ -18,24 +18,8 @@ public enum NoPenaltyBasis
 
 /// <summary>What a 不予行政处罚决定书 states: the case, the facts found, why no penalty is given and, when an exemption
 /// applies, the published list entry and how the party was educated (行政处罚法 第三十三条第三款).</summary>
-public sealed record NoPenaltyDecisionInput
+public sealed record NoPenaltyDecisionInput : InvestigatedCaseInput
 {
-    public required DocumentNumber Number { get; init; }
-
-    public required AgencyInfo Agency { get; init; }
-
-    public required PartyInfo Party { get; init; }
-
-    /// <summary>案由 without 涉嫌.</summary>
-    public required string CaseCause { get; init; }
-
-    public required DateOnly FiledOn { get; init; }
-
-    /// <summary>The facts found; for facts not established, what the investigation showed.</summary>
-    public required string Facts { get; init; }
-
-    public required IReadOnlyList<string> Evidence { get; init; }
-
     /// <summary>The provision the act broke; null when the facts are not established.</summary>
     public string? ViolatedProvision { get; init; }
 

@@ -1,24 +1,8 @@
 namespace Zhifa.Documents;
 
 /// <summary>What a 行政处罚决定书 states (行政处罚法 第五十九条). The copy served on the party is unmasked.</summary>
-public sealed record PenaltyDecisionInput
+public sealed record PenaltyDecisionInput : InvestigatedCaseInput
 {
-    public required DocumentNumber Number { get; init; }
-
-    public required AgencyInfo Agency { get; init; }
-
-    public required PartyInfo Party { get; init; }
-
-    /// <summary>案由 without 涉嫌: 经营超过保质期的食品.</summary>
-    public required string CaseCause { get; init; }
-
-    public required DateOnly FiledOn { get; init; }
-
-    /// <summary>The facts found; each line is a paragraph.</summary>
-    public required string Facts { get; init; }
-
-    public required IReadOnlyList<string> Evidence { get; init; }
-
     /// <summary>The notice of the proposed penalty and when it was served.</summary>
     public required DocumentNumber NoticeNumber { get; init; }
 

@@ -1,24 +1,8 @@
 namespace Zhifa.Documents;
 
 /// <summary>What a 行政处罚事先告知书 states. Deadlines are computed by the caller on the working-day calendar.</summary>
-public sealed record PenaltyNoticeInput
+public sealed record PenaltyNoticeInput : InvestigatedCaseInput
 {
-    public required DocumentNumber Number { get; init; }
-
-    public required AgencyInfo Agency { get; init; }
-
-    public required PartyInfo Party { get; init; }
-
-    /// <summary>案由 without 涉嫌: 经营超过保质期的食品.</summary>
-    public required string CaseCause { get; init; }
-
-    public required DateOnly FiledOn { get; init; }
-
-    /// <summary>The facts found; each line is a paragraph.</summary>
-    public required string Facts { get; init; }
-
-    public required IReadOnlyList<string> Evidence { get; init; }
-
     /// <summary>The provision broken: 《中华人民共和国食品安全法》第三十四条第十项.</summary>
     public required string ViolatedProvision { get; init; }
 
