@@ -5,8 +5,8 @@ using Npgsql;
 namespace Zhifa.Data.Import;
 
 /// <summary>
-/// For a large import, the secondary indexes of the case tables are dropped inside the import's transaction and
-/// rebuilt from their own definitions at the end: one sorted build is several times cheaper than millions of
+/// For a large import, the secondary indexes of the case tables (and of the public search's table, filled from them at
+/// the end of the load, ADR-011) are dropped inside the import's transaction and rebuilt from their own definitions at the end: one sorted build is several times cheaper than millions of
 /// random index inserts. The unique index on the case number stays, it finds duplicates. On PostgreSQL the
 /// foreign keys of the case tables are dropped the same way and added back at the end, which checks every row in
 /// one set-based query instead of a trigger per row. DDL is transactional on both engines, so a refused import
@@ -14,7 +14,7 @@ namespace Zhifa.Data.Import;
 /// </summary>
 internal sealed class BulkLoadSchema
 {
-    private const string Tables = "('cases', 'case_officers')";
+    private const string Tables = "('cases', 'case_officers', 'published_decisions')";
     private readonly List<(string Name, string Definition)> _dropped = [];
     private readonly List<(string Table, string Name, string Definition)> _foreignKeys = [];
 
@@ -43,7 +43,7 @@ internal sealed class BulkLoadSchema
         if (conn is not NpgsqlConnection)
             return; // SQLite cannot drop a constraint; its foreign-key checks are cheap index lookups anyway
         _foreignKeys.AddRange(await conn.QueryAsync<(string, string, string)>(
-            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('cases'::regclass, 'case_officers'::regclass)",
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('cases'::regclass, 'case_officers'::regclass, 'published_decisions'::regclass)",
             transaction: tx));
         foreach (var (table, name, _) in _foreignKeys)
             await conn.ExecuteAsync($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"", transaction: tx);

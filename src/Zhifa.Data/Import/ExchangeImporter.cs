@@ -159,15 +159,17 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
             };
             written = await CasePassAsync(t, writer, lookup, errors, errors, numbers, progress, ct);
         }
-        if (bulk && errors.Count == 0)
-            await schema.RebuildAsync(conn, tx);
         if (errors.Count == 0)
         {
-            // The public search's table (ADR-011), set-based after the load: new cases only, or every case an upsert named.
-            if (numbers is null)
-                await PublishedDecisions.AddImportedAsync(conn, tx, lastIdBefore, ct);
-            else
-                await PublishedDecisions.RefreshNumbersAsync(conn, tx, numbers, ct);
+            // The public search's table (ADR-011), set-based after the load and before the indexes are rebuilt (a bulk
+            // load drops its secondary ones too): the new cases only, or every case an upsert named.
+            var published = numbers is null
+                ? await PublishedDecisions.AddImportedAsync(conn, tx, lastIdBefore, ct)
+                : await PublishedDecisions.RefreshNumbersAsync(conn, tx, numbers, ct);
+            if (bulk)
+                await schema.RebuildAsync(conn, tx);
+            if (published >= 10_000)
+                await PublishedDecisions.AnalyzeAsync(conn, tx, ct);
         }
         return new ImportFileSummary(t.FileName, written.Inserted, written.Updated);
     }

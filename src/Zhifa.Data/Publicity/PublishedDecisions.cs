@@ -117,18 +117,25 @@ public static class PublishedDecisions
     public static async Task<int> AddImportedAsync(DbConnection conn, DbTransaction tx, long lastIdBefore, CancellationToken ct = default)
     {
         RegisterFunctions(conn);
-        var added = await conn.ExecuteAsync(new CommandDefinition(InsertSql(conn, "c.id > @lastIdBefore"), new { lastIdBefore }, tx,
+        return await conn.ExecuteAsync(new CommandDefinition(InsertSql(conn, "c.id > @lastIdBefore"), new { lastIdBefore }, tx,
             commandTimeout: 0, cancellationToken: ct));
-        if (conn is NpgsqlConnection && added >= 10_000) // the search's plans depend on the statistics: a bulk load gives them now
-            await conn.ExecuteAsync(new CommandDefinition("ANALYZE published_decisions", transaction: tx, commandTimeout: 0, cancellationToken: ct));
-        return added;
     }
 
-    /// <summary>An <c>--upsert</c> import: the rows of every case the file named, inserted or updated, anew.</summary>
-    public static async Task RefreshNumbersAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<string> numbers, CancellationToken ct = default)
+    /// <summary>
+    /// After many rows changed (and the indexes are back): PostgreSQL's plans for the search depend on the statistics of
+    /// the table and of its GIN expression, which autovacuum would gather only later.
+    /// </summary>
+    public static async Task AnalyzeAsync(DbConnection conn, DbTransaction tx, CancellationToken ct = default)
+    {
+        if (conn is NpgsqlConnection)
+            await conn.ExecuteAsync(new CommandDefinition("ANALYZE published_decisions", transaction: tx, commandTimeout: 0, cancellationToken: ct));
+    }
+
+    /// <summary>An <c>--upsert</c> import: the rows of every case the file named, inserted or updated, anew. Returns the rows written.</summary>
+    public static async Task<int> RefreshNumbersAsync(DbConnection conn, DbTransaction tx, IReadOnlyCollection<string> numbers, CancellationToken ct = default)
     {
         if (numbers.Count == 0)
-            return;
+            return 0;
         RegisterFunctions(conn);
         var (numberIn, value) = conn is NpgsqlConnection
             ? ("= ANY(@numbers)", (object)numbers.ToArray())
@@ -136,7 +143,7 @@ public static class PublishedDecisions
         var p = new { numbers = value };
         await conn.ExecuteAsync(new CommandDefinition(
             $"DELETE FROM published_decisions WHERE case_id IN (SELECT c.id FROM cases c WHERE c.number {numberIn})", p, tx, commandTimeout: 0, cancellationToken: ct));
-        await conn.ExecuteAsync(new CommandDefinition(InsertSql(conn, $"c.number {numberIn}"), p, tx, commandTimeout: 0, cancellationToken: ct));
+        return await conn.ExecuteAsync(new CommandDefinition(InsertSql(conn, $"c.number {numberIn}"), p, tx, commandTimeout: 0, cancellationToken: ct));
     }
 
     /// <summary>

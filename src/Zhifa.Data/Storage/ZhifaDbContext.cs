@@ -158,7 +158,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
             e.HasKey(x => x.SortKey);
             e.Property(x => x.SortKey).ValueGeneratedNever();
             e.HasIndex(x => x.CaseId).IsUnique();
-            e.HasIndex(x => x.Number).IsUnique();
+            e.HasIndex(x => x.Number); // unique in cases already; a plain index is dropped and rebuilt in a bulk load
             e.HasIndex(x => new { x.AgencyId, x.SortKey });
             e.HasIndex(x => x.PartyCreditCode).HasFilter("party_credit_code IS NOT NULL");
             e.Property(x => x.Number).HasMaxLength(64);

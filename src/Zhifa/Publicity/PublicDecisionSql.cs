@@ -90,14 +90,14 @@ internal sealed class PublicDecisionSql(DatabaseProvider provider, PublicityRule
             _where.Append(" AND g.published_decision_grams MATCH ").Append(Param(MatchQuery(grams)));
         }
         else if (grams.Count > 0)
-            _where.Append(" AND string_to_array(d.party_grams, ' ') @> ").Append(Param(grams.ToArray()));
+            _where.Append(" AND string_to_array(d.party_grams COLLATE \"C\", ' ') @> ").Append(Param(grams.ToArray()));
         _where.Append(" AND ").Append(contains);
         return this;
     }
 
     private string GramCandidates(IReadOnlyList<string> grams) => provider == DatabaseProvider.Sqlite
         ? $"SELECT rowid FROM published_decision_grams WHERE published_decision_grams MATCH {Param(MatchQuery(grams))}"
-        : $"SELECT sort_key FROM published_decisions WHERE string_to_array(party_grams, ' ') @> {Param(grams.ToArray())}";
+        : $"SELECT sort_key FROM published_decisions WHERE string_to_array(party_grams COLLATE \"C\", ' ') @> {Param(grams.ToArray())}";
 
     /// <summary>Every gram as a quoted FTS5 string, all required; grams are letters and digits only, so nothing needs escaping.</summary>
     private static string MatchQuery(IReadOnlyList<string> grams) => string.Join(" AND ", grams.Select(g => $"\"{g}\""));

@@ -22,7 +22,7 @@ CREATE TABLE "published_decisions" (
 );
 
 CREATE UNIQUE INDEX "IX_published_decisions_case_id" ON "published_decisions" ("case_id");
-CREATE UNIQUE INDEX "IX_published_decisions_number" ON "published_decisions" ("number");
+CREATE INDEX "IX_published_decisions_number" ON "published_decisions" ("number");
 CREATE INDEX "IX_published_decisions_agency_id_sort_key" ON "published_decisions" ("agency_id", "sort_key");
 CREATE INDEX "IX_published_decisions_party_credit_code" ON "published_decisions" ("party_credit_code") WHERE party_credit_code IS NOT NULL;
 
