@@ -43,7 +43,7 @@ internal sealed class BulkLoadSchema
         if (conn is not NpgsqlConnection)
             return; // SQLite cannot drop a constraint; its foreign-key checks are cheap index lookups anyway
         _foreignKeys.AddRange(await conn.QueryAsync<(string, string, string)>(
-            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('cases'::regclass, 'case_officers'::regclass, 'published_decisions'::regclass)",
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('cases'::regclass, 'case_officers'::regclass)",
             transaction: tx));
         foreach (var (table, name, _) in _foreignKeys)
             await conn.ExecuteAsync($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"", transaction: tx);

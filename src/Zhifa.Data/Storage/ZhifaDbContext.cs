@@ -166,7 +166,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
             e.Property(x => x.PartyCreditCode).HasMaxLength(18);
             e.Property(x => x.Outcome).HasMaxLength(200);
             e.Property(x => x.SearchText).HasMaxLength(200);
-            e.HasOne<EnforcementCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            // No foreign key to cases: derived rows, written with the case in one transaction (V008 says why).
         });
 
         b.Entity<HolidayDayRow>(e =>
