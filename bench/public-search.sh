@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Latency of the public decision search (GET /api/v1/public/decisions) on a large database (issue 3 item 7: < 200 ms).
+# Latency of the public decision search (GET /api/v1/public/decisions) on a large database (issue 3: p95 < 200 ms over a
+# million published decisions; bench/generate-district.py --all-published makes such a district, docs/performance.md).
 #   bench/public-search.sh DB [REQUESTS] [RUNS]
 # DB is a SQLite file path, a --db target (sqlite:PATH or postgres:CONNECTION STRING), or pg:DATA_DIR to start a throwaway
 # PostgreSQL 15 from /usr/lib/postgresql/15/bin, import the exchange-format folder DATA_DIR into it, and search that.

@@ -50,15 +50,21 @@ public sealed class PublicDecisionQueries(DatabaseTarget target, ZhifaDbContext 
         await using var conn = await OpenAsync(ct);
         if (party.Length > 0)
         {
-            bool creditCodeStored;
-            await using (var cmd = PublicDecisionSql.CreditCodeCommand(conn, party))
-                creditCodeStored = party.Length <= 18 && await cmd.ExecuteScalarAsync(ct) is not null and not DBNull;
+            var creditCodeStored = false;
+            if (party.Length <= 18) // the length of a credit code
+            {
+                await using var cmd = PublicDecisionSql.CreditCodeCommand(conn, party);
+                creditCodeStored = await cmd.ExecuteScalarAsync(ct) is not null and not DBNull;
+            }
             sql.Party(party, creditCodeStored);
         }
         var ids = await IdsAsync(sql.PageCommand(conn, paging.Skip, paging.PageSize), ct);
-        long counted;
-        await using (var cmd = sql.CountCommand(conn))
+        long counted = paging.Skip + ids.Count; // a page that is not full is the last one: no count needed
+        if (ids.Count == paging.PageSize || (ids.Count == 0 && paging.Skip > 0))
+        {
+            await using var cmd = sql.CountCommand(conn);
             counted = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
         return new DecisionPage(await RowsAsync(conn, ids, ct), (int)Math.Min(counted, PublicDecisionSql.MaxCounted), counted > PublicDecisionSql.MaxCounted);
     }
 

@@ -140,7 +140,8 @@ internal sealed class PublicDecisionSql(DatabaseProvider provider, PublicityRule
 
     /// <summary>
     /// <see cref="PublicityRules.PeriodOf"/> in SQL: no heavier penalty named, and a fine below the small-fine amount of the
-    /// party's type, or no fine and a warning or reprimand named. Never NULL, so NOT() is safe.
+    /// party's type, or no fine and a warning or reprimand named. Never NULL, so NOT() is safe. The fine is tested first:
+    /// most decisions fail there, and the engines then skip the word searches in the outcome (a count reads 10,000 rows).
     /// </summary>
     private string ShortPeriod()
     {
@@ -149,8 +150,8 @@ internal sealed class PublicDecisionSql(DatabaseProvider provider, PublicityRule
         var reprimand = string.Join(" OR ", PublicityRules.ReprimandWords.Select(w => Contains(outcome, w)));
         var personFen = Param(Fen(rules.SmallFineBelowNaturalPerson));
         var organisationFen = Param(Fen(rules.SmallFineBelowOrganisation));
-        return $"NOT ({heavier}) AND ((coalesce(d.fine_fen, 0) > 0 AND coalesce(d.fine_fen, 0) < CASE WHEN coalesce({Organisation}, FALSE) " +
-               $"THEN {organisationFen} ELSE {personFen} END) OR (coalesce(d.fine_fen, 0) <= 0 AND ({reprimand})))";
+        return $"((coalesce(d.fine_fen, 0) > 0 AND coalesce(d.fine_fen, 0) < CASE WHEN coalesce({Organisation}, FALSE) " +
+               $"THEN {organisationFen} ELSE {personFen} END) OR (coalesce(d.fine_fen, 0) <= 0 AND ({reprimand}))) AND NOT ({heavier})";
     }
 
     private string Contains(string column, string text) =>

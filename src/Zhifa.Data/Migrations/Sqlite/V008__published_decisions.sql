@@ -2,7 +2,6 @@
 -- decision, kept by the importer and the publicity commands (Zhifa.Data.Publicity.PublishedDecisions), so the portal
 -- searches a million decisions without any index on cases (each would cost a rebuild in every bulk import).
 -- sort_key (decision day * 2^32 + case id) is the rowid: the portal's order, newest first, is a walk of the table.
--- Other work takes V006/V007-style numbers of its own; the migrator applies every version not yet applied.
 -- No foreign key to cases: the table is derived from cases by the same transactions that change them, cases are never
 -- deleted, and checking the key cost a 600k import 0.3 s on PostgreSQL (per row, or when re-added after a bulk load).
 -- Never edit an applied script: add a new V### script instead (docs/decisions/ADR-001-storage-and-migrations.md).
