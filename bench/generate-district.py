@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
 """Writes an exchange-format folder (shared/spec/exchange-format.md) of a synthetic district for benchmarks.
 
-usage: generate-district.py OUT_DIR [CASES] [YEARS...]
+usage: generate-district.py [--all-published] OUT_DIR [CASES] [YEARS...]
 Deterministic (fixed seed): the same arguments give the same files.
+--all-published: every case is a general-procedure penalty decision, published 1-11 days after the decision (at most
+today, 2026-11-22), with varied party names (a brand of two characters out of 40, an industry and a legal form for
+organisations; common surnames at their rough frequency for natural persons), for the public search at scale.
 """
 import csv, os, random, sys, datetime as dt
 
-out = sys.argv[1]
-total = int(sys.argv[2]) if len(sys.argv) > 2 else 600_000
-years = [int(y) for y in sys.argv[3:]] or [2022, 2023]
+args = sys.argv[1:]
+all_published = "--all-published" in args
+args = [a for a in args if a != "--all-published"]
+out = args[0]
+total = int(args[1]) if len(args) > 1 else 600_000
+years = [int(y) for y in args[2:]] or [2022, 2023]
+TODAY = dt.date(2026, 11, 22)
 rng = random.Random(20231231)
 os.makedirs(out, exist_ok=True)
 AGENCIES, OFFICERS_PER_AGENCY = 100, 30
@@ -41,6 +48,19 @@ w("officers.csv", ["执法证号", "姓名", "所属机关编码", "发证日期
 start = dt.date(years[0], 1, 1)
 span = (dt.date(years[-1], 12, 31) - start).days + 1
 names = ["鑫", "盛", "宏", "隆", "华", "泰", "兴", "达"]
+BRAND = "鑫盛宏隆华泰兴达金源恒通瑞丰德信祥和安康永佳美乐新天海龙福顺利发宝嘉鸿运昌明汇聚众合创远"
+INDUSTRY = ["商贸", "科技", "建材", "餐饮", "物流", "食品", "服装", "电子", "建筑", "医药", "酒店", "汽修"]
+FORM = ["有限公司", "有限公司", "有限责任公司", "股份有限公司", "经营部", "便利店"]
+# roughly the share of the commonest surnames (张 and 王 about 7% each), the rest spread over fifty others
+SURNAMES = "王" * 7 + "李" * 7 + "张" * 7 + "刘" * 5 + "陈" * 5 + "杨" * 3 + "赵" * 2 + "黄" * 2 + "周" * 2 + "吴" * 2 + \
+    "徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+
+def published_party():
+    party = rng.choice(("法人", "法人", "自然人", "其他组织"))
+    if party == "自然人":
+        return party, rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+    return party, f"测试区{rng.choice(BRAND)}{rng.choice(BRAND)}{rng.choice(INDUSTRY)}{rng.choice(FORM)}"
 with open(os.path.join(out, "cases.csv"), "w", newline="", encoding="utf-8") as f:
     wr = csv.writer(f, lineterminator="\n")
     wr.writerow(["案件编号", "机关编码", "案件类别", "职权编码", "立案日期", "执法人员", "程序类型", "当事人类型", "当事人名称",
@@ -51,6 +71,14 @@ with open(os.path.join(out, "cases.csv"), "w", newline="", encoding="utf-8") as 
         team = ";".join(rng.sample(officers[code], rng.choice((2, 2, 3))))
         party = rng.choice(("法人", "自然人", "其他组织"))
         pname = f"测试区{rng.choice(names)}{rng.choice(names)}有限公司" if party != "自然人" else f"张{rng.choice(names)}"
+        if all_published:
+            party, pname = published_party()
+            decided = min(filed + dt.timedelta(days=rng.randrange(5, 95)), TODAY - dt.timedelta(days=12))
+            published = decided + dt.timedelta(days=rng.randrange(1, 12))
+            filed = min(filed, decided)
+            wr.writerow((f"CS{i:09d}", code, "行政处罚", f"{code}-C01", filed, team, "普通程序", party, pname,
+                         f"{rng.randrange(1, 500) * 100}.00", decided, published, published, "给予处罚"))
+            continue
         r = rng.random()
         if r < 0.90:
             wr.writerow((f"CS{i:09d}", code, "行政检查", f"{code}-J01", filed, team, "", party, pname, "", "", "", filed,

@@ -5,8 +5,9 @@ using Npgsql;
 namespace Zhifa.Data.Import;
 
 /// <summary>
-/// For a large import, the secondary indexes of the case tables are dropped inside the import's transaction and
-/// rebuilt from their own definitions at the end: one sorted build is several times cheaper than millions of
+/// For a large import, the secondary indexes of the case tables (and of the public search's table, filled from them
+/// at the end of the load, ADR-011) are dropped inside the import's transaction and rebuilt from their own
+/// definitions at the end: one sorted build is several times cheaper than millions of
 /// random index inserts. The unique index on the case number stays, it finds duplicates. DDL is transactional on
 /// both engines, so a refused import rolls the indexes and constraints back with everything else.
 /// <para>
@@ -23,7 +24,7 @@ namespace Zhifa.Data.Import;
 /// </summary>
 internal sealed class BulkLoadSchema
 {
-    private const string Tables = "('cases', 'case_officers')";
+    private const string Tables = "('cases', 'case_officers', 'published_decisions')";
     private readonly List<(string Name, string Definition)> _dropped = [];
     private readonly List<(string Table, string Name, string Definition)> _foreignKeys = [];
 

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Zhifa.Data.Publicity;
 using Zhifa.Data.Storage;
 
 namespace Zhifa.Data.Import;
@@ -126,6 +127,8 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         using var t = CsvTable.Open(path, CaseRowValidator.Columns, errors);
         if (!t.HeaderOk)
             return new ImportFileSummary(t.FileName, 0, 0);
+        var lastIdBefore = await conn.ExecuteScalarAsync<long>("SELECT coalesce(max(id), 0) FROM cases", transaction: tx);
+        var numbers = options.Upsert ? new List<string>() : null;
         var schema = new BulkLoadSchema();
         if (bulk)
             await schema.DropAsync(conn, tx);
@@ -135,7 +138,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
             try
             {
                 await using var direct = await PostgresDirectCaseWriter.StartAsync(pg, (NpgsqlTransaction)tx);
-                written = await CasePassAsync(t, direct, lookup, errors, errors, progress, ct);
+                written = await CasePassAsync(t, direct, lookup, errors, errors, numbers, progress, ct);
             }
             catch (DuplicateCaseNumberException)
             {
@@ -144,7 +147,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
                 await PostgresDirectCaseWriter.RollBackAsync(pg, (NpgsqlTransaction)tx);
                 using var again = CsvTable.Open(path, CaseRowValidator.Columns, new SilentSink());
                 await using var staging = await PostgresCaseWriter.StartAsync(pg, (NpgsqlTransaction)tx, upsert: false, errors, t.FileName);
-                written = await CasePassAsync(again, staging, lookup, new SilentSink(), errors, progress, ct);
+                written = await CasePassAsync(again, staging, lookup, new SilentSink(), errors, numbers, progress, ct);
             }
         }
         else
@@ -156,20 +159,30 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
                 NpgsqlConnection n => await PostgresCaseWriter.StartAsync(n, (NpgsqlTransaction)tx, upsert: true, errors, t.FileName),
                 _ => throw new InvalidOperationException("unknown provider"),
             };
-            written = await CasePassAsync(t, writer, lookup, errors, errors, progress, ct);
+            written = await CasePassAsync(t, writer, lookup, errors, errors, numbers, progress, ct);
         }
-        if (bulk && errors.Count == 0)
-            await schema.RebuildAsync(conn, tx);
+        if (errors.Count == 0)
+        {
+            // The public search's table (ADR-011), set-based after the load and before the indexes are rebuilt (a bulk
+            // load drops its secondary ones too): the new cases only, or every case an upsert named.
+            var published = numbers is null
+                ? await PublishedDecisions.AddImportedAsync(conn, tx, lastIdBefore, ct)
+                : await PublishedDecisions.RefreshNumbersAsync(conn, tx, numbers, ct);
+            if (bulk)
+                await schema.RebuildAsync(conn, tx);
+            if (published >= 10_000)
+                await PublishedDecisions.AnalyzeAsync(conn, tx, ct);
+        }
         return new ImportFileSummary(t.FileName, written.Inserted, written.Updated);
     }
 
     /// <summary>
     /// Reads the case file once: checks each row (reporting to <paramref name="rowErrors"/>) and writes the good
-    /// ones. Reading and checking run on a second thread, ahead of the writer by a few bounded batches, so the two
+    /// ones, noting their numbers in <paramref name="numbers"/> when given (an upsert refreshes those cases' publication). Reading and checking run on a second thread, ahead of the writer by a few bounded batches, so the two
     /// cores of a small server parse and write at the same time while memory stays flat.
     /// </summary>
     private async Task<(long Inserted, long Updated)> CasePassAsync(CsvTable t, ICaseWriter writer, CatalogLookup lookup,
-        IImportErrorSink rowErrors, IImportErrorSink errors, IProgress<ImportProgress>? progress, CancellationToken ct)
+        IImportErrorSink rowErrors, IImportErrorSink errors, List<string>? numbers, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         const int batchSize = 1024;
         var batches = Channel.CreateBounded<List<CaseRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
@@ -209,7 +222,10 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
                 foreach (var row in batch)
+                {
                     await writer.WriteAsync(row, t.FileName);
+                    numbers?.Add(row.Number);
+                }
         }
         finally
         {

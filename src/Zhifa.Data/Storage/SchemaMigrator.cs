@@ -57,6 +57,7 @@ public sealed partial class SchemaMigrator(DatabaseTarget target)
         }
 
         await using var conn = await target.OpenConnectionAsync(ct);
+        Publicity.PublishedDecisions.RegisterFunctions(conn); // V008 fills the search table with it on SQLite
         if (conn is NpgsqlConnection)
             await conn.ExecuteAsync($"SELECT pg_advisory_lock({PostgresLockKey})");
         try

@@ -6,6 +6,7 @@ using Zhifa.Data.Accounts;
 using Zhifa.Data.Calendar;
 using Zhifa.Data.Inspections;
 using Zhifa.Data.PenaltyCases;
+using Zhifa.Data.Publicity;
 using Zhifa.Data.Records;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Catalog;
@@ -33,6 +34,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<PublicationWithdrawal> PublicationWithdrawals => Set<PublicationWithdrawal>();
+    public DbSet<PublishedDecisionRow> PublishedDecisions => Set<PublishedDecisionRow>();
     public DbSet<InspectionRow> Inspections => Set<InspectionRow>();
     public DbSet<InspectionRequestRow> InspectionRequests => Set<InspectionRequestRow>();
     public DbSet<InspectionNumberRow> InspectionNumbers => Set<InspectionNumberRow>();
@@ -145,6 +147,26 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
             e.Property(x => x.Reason).HasMaxLength(500);
             e.Property(x => x.RecordedBy).HasMaxLength(256);
             e.HasOne<EnforcementCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<PublishedDecisionRow>(e =>
+        {
+            // The public search's own table (V008, ADR-011), so the portal needs no index on cases. The SQLite
+            // full-text table and the PostgreSQL GIN index over party_grams are not part of the model (EF has no
+            // words for them); V008 creates them and the schema test names them.
+            e.ToTable("published_decisions");
+            e.HasKey(x => x.SortKey);
+            e.Property(x => x.SortKey).ValueGeneratedNever();
+            e.HasIndex(x => x.CaseId).IsUnique();
+            e.HasIndex(x => x.Number); // unique in cases already; a plain index is dropped and rebuilt in a bulk load
+            e.HasIndex(x => new { x.AgencyId, x.SortKey });
+            e.HasIndex(x => x.PartyCreditCode).HasFilter("party_credit_code IS NOT NULL");
+            e.Property(x => x.Number).HasMaxLength(64);
+            e.Property(x => x.PartyType).HasMaxLength(32);
+            e.Property(x => x.PartyCreditCode).HasMaxLength(18);
+            e.Property(x => x.Outcome).HasMaxLength(200);
+            e.Property(x => x.SearchText).HasMaxLength(200);
+            // No foreign key to cases: derived rows, written with the case in one transaction (V008 says why).
         });
 
         b.Entity<HolidayDayRow>(e =>

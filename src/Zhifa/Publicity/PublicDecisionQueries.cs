@@ -17,7 +17,7 @@ public sealed class PublicDecisionQueries(DatabaseTarget target, ZhifaDbContext 
 {
     public const int MaxTermLength = 100;
 
-    public async Task<Outcome<PageOf<PublicDecision>>> SearchAsync(DecisionSearch search, Paging paging, CancellationToken ct = default)
+    public async Task<Outcome<DecisionPage>> SearchAsync(DecisionSearch search, Paging paging, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
         var party = PartyMasking.NormaliseSearchTerm(search.Party);
@@ -30,6 +30,8 @@ public sealed class PublicDecisionQueries(DatabaseTarget target, ZhifaDbContext 
         var to = ParseDate(search.To, "to", "结束日期", errors);
         if (from is not null && to is not null && to < from)
             errors["to"] = [$"结束日期 {to:yyyy-MM-dd} 早于开始日期 {from:yyyy-MM-dd}"];
+        if (paging.Skip >= PublicDecisionSql.MaxCounted)
+            errors["page"] = [$"只能查看前 {PublicDecisionSql.MaxCounted} 件查询结果,请增加查询条件缩小范围"];
         if (errors.Count > 0)
             return AppError.Invalid(errors);
 
@@ -44,19 +46,26 @@ public sealed class PublicDecisionQueries(DatabaseTarget target, ZhifaDbContext 
         }
         if (number.Length > 0)
             sql.Number(number);
-        if (party.Length > 0)
-            sql.Party(party);
 
         await using var conn = await OpenAsync(ct);
-        var ids = new List<long>();
-        await using (var cmd = sql.IdsCommand(conn))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        if (party.Length > 0)
         {
-            while (await r.ReadAsync(ct))
-                ids.Add(r.GetInt64(0));
+            var creditCodeStored = false;
+            if (party.Length <= 18) // the length of a credit code
+            {
+                await using var cmd = PublicDecisionSql.CreditCodeCommand(conn, party);
+                creditCodeStored = await cmd.ExecuteScalarAsync(ct) is not null and not DBNull;
+            }
+            sql.Party(party, creditCodeStored);
         }
-        var page = ids.Skip(paging.Skip).Take(paging.PageSize).ToList();
-        return new PageOf<PublicDecision>(await RowsAsync(conn, page, ct), ids.Count);
+        var ids = await IdsAsync(sql.PageCommand(conn, paging.Skip, paging.PageSize), ct);
+        long counted = paging.Skip + ids.Count; // a page that is not full is the last one: no count needed
+        if (ids.Count == paging.PageSize || (ids.Count == 0 && paging.Skip > 0))
+        {
+            await using var cmd = sql.CountCommand(conn);
+            counted = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+        return new DecisionPage(await RowsAsync(conn, ids, ct), (int)Math.Min(counted, PublicDecisionSql.MaxCounted), counted > PublicDecisionSql.MaxCounted);
     }
 
     /// <summary>One shown decision by its case number; unpublished, withdrawn and expired ones are 404 like unknown ones.</summary>
@@ -64,16 +73,20 @@ public sealed class PublicDecisionQueries(DatabaseTarget target, ZhifaDbContext 
     {
         var sql = new PublicDecisionSql(target.Provider, rules, Today()).Visible().Number(number.Trim());
         await using var conn = await OpenAsync(ct);
-        long? id = null;
-        await using (var cmd = sql.IdsCommand(conn))
-        {
-            var value = await cmd.ExecuteScalarAsync(ct);
-            if (value is not null and not DBNull)
-                id = Convert.ToInt64(value, CultureInfo.InvariantCulture);
-        }
-        if (id is null)
+        var ids = await IdsAsync(sql.PageCommand(conn, 0, 1), ct);
+        if (ids.Count == 0)
             return AppError.NotFound("publicity.decision_not_found", $"未查询到案件编号为\"{number}\"的公示处罚决定");
-        return (await RowsAsync(conn, [id.Value], ct))[0];
+        return (await RowsAsync(conn, ids, ct))[0];
+    }
+
+    private static async Task<List<long>> IdsAsync(DbCommand command, CancellationToken ct)
+    {
+        var ids = new List<long>();
+        await using var cmd = command;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            ids.Add(r.GetInt64(0));
+        return ids;
     }
 
     private DateOnly Today() => clock.Today();
@@ -83,7 +96,7 @@ public sealed class PublicDecisionQueries(DatabaseTarget target, ZhifaDbContext 
         var conn = await target.OpenConnectionAsync(ct);
         if (conn is Npgsql.NpgsqlConnection)
         {
-            // The scan is planned as expensive, and compiling it would cost more than it saves (as for statistics).
+            // A capped count is planned as expensive, and compiling it would cost more than it saves (as for statistics).
             await using var jit = conn.CreateCommand();
             jit.CommandText = "SET jit = off";
             await jit.ExecuteNonQueryAsync(ct);

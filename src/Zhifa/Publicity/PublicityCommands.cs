@@ -1,7 +1,9 @@
 using Zhifa.Domain.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Calendar;
+using Zhifa.Data.Publicity;
 using Zhifa.Data.Storage;
 using Zhifa.Domain.Publicity;
 using Zhifa.Web;
@@ -48,7 +50,11 @@ public sealed class PublicityCommands(ZhifaDbContext db, DatabaseTarget target, 
         db.PublicationWithdrawals.Add(withdrawal.Value);
         try
         {
+            // The withdrawal and the decision's removal from the search table (ADR-011) commit together.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await PublishedDecisions.RefreshCaseAsync(db.Database.GetDbConnection(), tx.GetDbTransaction(), caseId, ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {

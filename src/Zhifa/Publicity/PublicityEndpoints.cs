@@ -47,8 +47,8 @@ public static class PublicityEndpoints
                     ? (await q.SearchAsync(new DecisionSearch(party, agency, number, from, to), paging.Value, ct)).ToHttp()
                     : Problems.From(paging.Error);
             })
-            .WithSummary("公示:行政处罚决定(普通程序)查询,可按当事人名称(party,自然人仅按姓氏)、执法机关编码(agency)、案件编号(number)、决定日期范围(from、to)查询,按决定日期倒序分页")
-            .Produces<PageOf<PublicDecision>>()
+            .WithSummary("公示:行政处罚决定(普通程序)查询,可按当事人名称(party,自然人仅按姓氏)、执法机关编码(agency)、案件编号(number)、决定日期范围(from、to)查询,按决定日期倒序分页;超过 10000 件时 total 为 10000、moreThanTotal 为 true,只能翻阅前 10000 件")
+            .Produces<DecisionPage>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/decisions/{number}", async (string number, PublicDecisionQueries q, CancellationToken ct) =>

@@ -15,6 +15,12 @@ public sealed record CertificateCheck(
     DateOnly? SuspendedOn, DateOnly? RevokedOn);
 
 /// <summary>The public search of decisions; <see cref="Party"/> is a substring of the party's name (see the masking rule).</summary>
+/// <summary>
+/// A page of the public decision search. <paramref name="Total"/> is exact up to 10,000 matches; beyond that it is 10,000
+/// and <paramref name="MoreThanTotal"/> is set (the search counts no further, ADR-011).
+/// </summary>
+public sealed record DecisionPage(IReadOnlyList<PublicDecision> Items, int Total, bool MoreThanTotal);
+
 public sealed record DecisionSearch(string? Party, string? Agency, string? Number, string? From, string? To);
 
 public sealed record WithdrawRequest(DateOnly? ChangedOn, string? Reason);

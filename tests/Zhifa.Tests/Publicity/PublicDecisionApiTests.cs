@@ -86,6 +86,9 @@ public abstract partial class PublicityApiTests
     [InlineData("鑫盛", new[] { Org, Late }, new[] { ShortOld, LongOld, Unpublished, Future, Inspection })]
     [InlineData("河东区鑫盛", new[] { Org }, new[] { Late })]
     [InlineData(OrgCode, new[] { Org }, new[] { Late })]
+    [InlineData("91120102ma05k3qx1n", new[] { Org }, new[] { Late })] // a credit code in lower case
+    [InlineData("商贸有限公司", new[] { Org }, new[] { Late, ShortNew })]
+    [InlineData("司", new[] { TwoCharacters }, new string[0])]
     [InlineData("张", new[] { Person }, new[] { Summary })]
     [InlineData("张**", new[] { Person }, new string[0])]
     [InlineData("欧阳", new[] { Compound }, new string[0])]
@@ -182,6 +185,11 @@ public abstract partial class PublicityApiTests
         (await JsonAsync(agency)).GetProperty("code").GetString().ShouldBe("agency.not_found");
 
         (await GetAsync("/api/v1/public/decisions?pageSize=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        var beyond = await GetAsync("/api/v1/public/decisions?page=201&pageSize=50"); // starts at the 10,001st match
+        beyond.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await JsonAsync(beyond)).GetProperty("errors").GetProperty("page")[0].GetString()!.ShouldContain("只能查看前 10000 件");
+        (await PageAsync("page=200&pageSize=50")).GetProperty("moreThanTotal").GetBoolean().ShouldBeFalse();
     }
 }
 

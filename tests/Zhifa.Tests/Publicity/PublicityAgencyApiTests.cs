@@ -103,6 +103,7 @@ public abstract partial class PublicityApiTests
         record.RecordedBy.ShouldBe("adminA");
         record.Reason.ShouldBe("行政复议决定撤销原处罚决定");
         (await db.Cases.SingleAsync(c => c.Id == id)).PublishedOn.ShouldBe(today.AddDays(-45)); // the case keeps its publication
+        (await db.PublishedDecisions.AnyAsync(x => x.CaseId == id)).ShouldBeFalse(); // but leaves the search table (ADR-011)
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public abstract class SchemaMigrationTests
 
     protected abstract Task<List<string>> DescribeSchemaAsync(DbConnection conn);
 
+    /// <summary>Part of the name of the migrated objects that are not in the EF model: the party search index.</summary>
+    protected abstract string SearchIndexName { get; }
+
     [Fact]
     public async Task Migrate_OnEmptyDatabase_BuildsTheSchemaOfTheModel()
     {
@@ -28,7 +31,11 @@ public abstract class SchemaMigrationTests
 
         await using var a = await migrated.OpenConnectionAsync();
         await using var b = await fromModel.OpenConnectionAsync();
-        var actual = (await DescribeSchemaAsync(a)).Where(l => !l.StartsWith("schema_migrations", StringComparison.Ordinal)).ToList();
+        var described = (await DescribeSchemaAsync(a)).Where(l => !l.StartsWith("schema_migrations", StringComparison.Ordinal)).ToList();
+        // The party search index of published_decisions (V008, ADR-011) is engine-specific and EF has no words for it.
+        var searchIndex = described.Where(l => l.Contains(SearchIndexName, StringComparison.Ordinal)).ToList();
+        searchIndex.ShouldNotBeEmpty();
+        var actual = described.Except(searchIndex).ToList();
         var expected = await DescribeSchemaAsync(b);
         actual.ShouldBe(expected);
         actual.Count.ShouldBeGreaterThan(100);
@@ -108,6 +115,8 @@ public abstract class SchemaMigrationTests
 
 public sealed class SqliteSchemaMigrationTests : SchemaMigrationTests
 {
+    protected override string SearchIndexName => "published_decision_grams"; // the FTS5 table and its shadow tables
+
     protected override Task<DatabaseTarget> NewDatabaseAsync(TempDirectory dir, string name) =>
         Task.FromResult(DatabaseTarget.Sqlite(dir.File(name + ".db")));
 
@@ -135,6 +144,8 @@ public sealed class SqliteSchemaMigrationTests : SchemaMigrationTests
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresSchemaMigrationTests(PostgresServer server) : SchemaMigrationTests
 {
+    protected override string SearchIndexName => "IX_published_decisions_party_grams"; // GIN over string_to_array(party_grams)
+
     protected override async Task<DatabaseTarget> NewDatabaseAsync(TempDirectory dir, string name) =>
         new(DatabaseProvider.Postgres, await server.CreateDatabaseAsync());
 

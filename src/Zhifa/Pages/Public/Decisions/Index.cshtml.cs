@@ -10,7 +10,7 @@ public sealed class IndexModel(PublicDecisionQueries decisions, PublicCatalogQue
 {
     public DecisionSearch Search { get; private set; } = new(null, null, null, null, null);
     public IReadOnlyList<AgencyView> Agencies { get; private set; } = [];
-    public PageOf<PublicDecision> List { get; private set; } = new([], 0);
+    public DecisionPage List { get; private set; } = new([], 0, false);
     public Pager Pager { get; private set; } = Pager.Empty;
     public string? Error { get; private set; }
 
