@@ -17,9 +17,7 @@ public static class AlertEndpoints
     /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services, DatabaseTarget target, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(AlertSettings.Section).Get<AlertSettings>() ?? new AlertSettings();
-        if (settings.Problems() is { Count: > 0 } wrong)
-            throw new InvalidOperationException(string.Join(";", wrong));
+        var settings = Settings(configuration);
         services.AddSingleton(settings);
         services.AddSingleton(sp => new AlertEvaluator(target, settings, sp.GetRequiredService<PublicityRules>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<AlertQueries>();
@@ -34,6 +32,13 @@ public static class AlertEndpoints
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
         }
         return services;
+    }
+
+    /// <summary>The settings of section <c>Zhifa:Alerts</c>; wrong values stop the start with their reasons.</summary>
+    public static AlertSettings Settings(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(AlertSettings.Section).Get<AlertSettings>() ?? new AlertSettings();
+        return settings.Problems() is { Count: > 0 } wrong ? throw new InvalidOperationException(string.Join(";", wrong)) : settings;
     }
 
     public static void MapAlerts(this RouteGroupBuilder api)

@@ -150,6 +150,33 @@ public abstract class AlertApiTests
 public sealed class SqliteAlertApiTests : AlertApiTests
 {
     protected override Task<RecordTestBed> StartAsync() => AlertBed.StartAsync(null);
+
+    [Fact]
+    public async Task Cli_AlertsEvaluate_OpensWhatTheApiWould_AndTheApiThenFindsNothingNew()
+    {
+        await using var bed = await StartAsync();
+
+        var cli = await CliProcess.RunAsync(TestDatabases.CliText(bed.Target), "alerts", "evaluate");
+
+        cli.ExitCode.ShouldBe(0, cli.StdErr);
+        var opened = await bed.ScalarAsync<long>("SELECT count(*) FROM alerts");
+        cli.StdOut.ShouldContain($"新增 {opened} 条");
+        var api = await EvaluateAsync(bed);
+        api.GetProperty("opened").GetInt32().ShouldBe(0);
+        api.GetProperty("closed").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheAlertOperationsInChinese()
+    {
+        await using var bed = await StartAsync();
+
+        using var doc = System.Text.Json.JsonDocument.Parse(await (await bed.ClientAsAsync("sup")).GetStringAsync("/openapi/v1.json"));
+
+        var paths = doc.RootElement.GetProperty("paths");
+        foreach (var (path, method) in new[] { ("/api/v1/alerts", "get"), ("/api/v1/alerts/evaluate", "post"), ("/api/v1/officers/{certificateNumber}/trainings", "post") })
+            paths.GetProperty(path).GetProperty(method).GetProperty("summary").GetString()!.ShouldMatch("[\u4e00-\u9fff]", $"{method} {path}");
+    }
 }
 
 [Collection(PostgresCollection.Name)]
