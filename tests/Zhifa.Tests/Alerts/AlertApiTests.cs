@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Zhifa.Tests.Infrastructure;
 using Zhifa.Tests.Records;
 using static Zhifa.Tests.Alerts.AlertBed;
@@ -164,6 +165,21 @@ public sealed class SqliteAlertApiTests : AlertApiTests
         var api = await EvaluateAsync(bed);
         api.GetProperty("opened").GetInt32().ShouldBe(0);
         api.GetProperty("closed").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task DailyJob_IsScheduledAtTwoInTheMorningOfThePlatformsTimeZone()
+    {
+        await using var bed = await StartAsync();
+
+        var scheduler = await bed.App.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        var trigger = await scheduler.GetTrigger(new Quartz.TriggerKey("alerts-daily"));
+
+        trigger.ShouldNotBeNull();
+        trigger.JobKey.Name.ShouldBe("alerts-evaluate");
+        var next = TimeZoneInfo.ConvertTime(trigger.NextFireTimeUtc!.Value, bed.App.Services.GetRequiredService<TimeProvider>().LocalTimeZone);
+        (next.Hour, next.Minute).ShouldBe((2, 0));
+        (next - DateTimeOffset.UtcNow).ShouldBeLessThanOrEqualTo(TimeSpan.FromDays(1));
     }
 
     [Fact]
