@@ -50,8 +50,8 @@ public sealed class AlertEvaluator(DatabaseTarget target, AlertSettings settings
     {
         var facts = new List<AlertFact>();
         var from = WindowStart(today, settings);
+        await ZeroEnforcementAsync(calendar, from, today, facts, ct); // before opening ours: the statistics open their own
         await using var conn = await target.OpenConnectionAsync(ct);
-        await ZeroEnforcementAsync(conn, calendar, from, today, facts, ct);
         await DecisionLimitsAsync(conn, calendar, today, facts, ct);
         await PublicationAsync(conn, calendar, from, today, facts, ct);
         await TooFewOfficersAsync(conn, from, today, facts, ct);
@@ -62,8 +62,7 @@ public sealed class AlertEvaluator(DatabaseTarget target, AlertSettings settings
     }
 
     /// <summary>零执法 months as the statistics define them (zeroEnforcementMonths), for the window's complete months.</summary>
-    private async Task ZeroEnforcementAsync(DbConnection conn, WorkingDayCalendar calendar, DateOnly from, DateOnly today,
-        List<AlertFact> facts, CancellationToken ct)
+    private async Task ZeroEnforcementAsync(WorkingDayCalendar calendar, DateOnly from, DateOnly today, List<AlertFact> facts, CancellationToken ct)
     {
         var lastMonthEnd = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
         if (lastMonthEnd < from)
@@ -72,6 +71,7 @@ public sealed class AlertEvaluator(DatabaseTarget target, AlertSettings settings
         if (!figures.IsSuccess)
             throw new InvalidOperationException(figures.Error.Message);
         var agencies = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var conn = await target.OpenConnectionAsync(ct);
         await foreach (var r in ReadAsync(conn, "SELECT code, id FROM agencies", [], ct))
             agencies[r.GetString(0)] = r.GetInt64(1);
         foreach (var zero in figures.Value.ZeroEnforcementMonths)

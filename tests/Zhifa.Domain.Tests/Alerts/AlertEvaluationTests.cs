@@ -1,6 +1,6 @@
 using Zhifa.Domain.Alerts;
 
-namespace Zhifa.Tests.Alerts;
+namespace Zhifa.Domain.Tests.Alerts;
 
 /// <summary>The pure reconciliation of causes found with the alerts still open.</summary>
 public sealed class AlertEvaluationTests
