@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Data.Accounts;
+using Zhifa.Data.Alerts;
 using Zhifa.Data.Calendar;
 using Zhifa.Data.Inspections;
 using Zhifa.Data.PenaltyCases;
@@ -44,6 +45,8 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<IdempotencyRow> IdempotencyKeys => Set<IdempotencyRow>();
     public DbSet<Zhifa.Domain.PenaltyCases.DiscretionBenchmark> DiscretionBenchmarks => Set<Zhifa.Domain.PenaltyCases.DiscretionBenchmark>();
     public DbSet<Zhifa.Domain.PenaltyCases.ExemptionListItem> ExemptionListItems => Set<Zhifa.Domain.PenaltyCases.ExemptionListItem>();
+    public DbSet<AlertRow> Alerts => Set<AlertRow>();
+    public DbSet<OfficerTrainingRow> OfficerTrainings => Set<OfficerTrainingRow>();
 
     /// <summary>
     /// Indexes are chosen, not implied: EF's convention of one index per foreign key is off, because every index
@@ -195,6 +198,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
         RecordsModel.Configure(b);
         InspectionsModel.Configure(b);
         PenaltyCasesModel.Configure(b);
+        AlertsModel.Configure(b);
         ApplySnakeCaseColumnNames(b);
     }
 

@@ -32,6 +32,7 @@ public static class ZhifaCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
         root.SetAction((pr, ct) => ServeCommand.RunAsync(pr, ct));
 
         var parse = root.Parse(args);

@@ -156,6 +156,13 @@ public sealed class RecordTestBed : IAsyncDisposable
             await App.DisposeAsync();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Each bed has a database of its own, so a pool of its own: closing its idle connections now keeps the
+        // suite's beds from holding the test server's connections until they age out.
+        if (Target.Provider == DatabaseProvider.Postgres)
+        {
+            await using var conn = new Npgsql.NpgsqlConnection(Target.ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(conn);
+        }
         Dir.Dispose();
     }
 }
