@@ -3,11 +3,13 @@
 through the HTTP API, then check that nothing was lost or duplicated. Python 3 standard library only.
 
 usage: case_workflow_load.py --port P --accounts FILE --sql CMD --audit CMD [--clients 50] [--cases 6] [--think-ms 0]
-                             [--server-pid PID] [--run TAG]
+                             [--warmup-cases N] [--server-pid PID] [--db-pid PID] [--run TAG]
 
 --accounts is a JSON list of {"agency", "head": [user, password], "officers": [[cert, password], [cert, password]]}.
 --sql is a command that reads one SQL statement on stdin and prints one value (sqlite3 FILE, or psql -At ...).
 --audit is the `zhifa audit verify` command line; its exit code must be 0.
+--server-pid (and --db-pid, PostgreSQL's postmaster) give the CPU seconds each used during the measured round, next to
+the load generator's own; --warmup-cases runs a round before it that is checked but not in the latencies.
 
 Each client works for one agency. Per iteration it files a case (POST /api/v1/penalty-cases with an Idempotency-Key, as
 the agency head) and walks it: record-evidence twice, notify, record-waiver (the party's written waiver, so the decision
