@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
 # Concurrent penalty-case workflow through the HTTP API (issue 3: 50 clients, nothing lost or duplicated, p95 of a step
 # < 100 ms, server < 500 MiB resident).
-#   bench/case-workflow-load.sh sqlite|pg [CLIENTS] [CASES_PER_CLIENT] [THINK_MS] [AGENCIES]
+#   [WARMUP=N] [PORT=P] [PG_PORT=Q] bench/case-workflow-load.sh sqlite|pg [CLIENTS] [CASES_PER_CLIENT] [THINK_MS] [AGENCIES]
 # Generates a small bench district (bench/generate-district.py, 2000 imported cases) into a fresh SQLite file or a
 # throwaway PostgreSQL 15 (/usr/lib/postgresql/15/bin), creates with `zhifa user add` one agency-admin and two officers
 # (linked by certificate number to officers of the district) for each of AGENCIES agencies, starts
 # `zhifa serve --no-demo` (Release) on 127.0.0.1:5097 and runs bench/case_workflow_load.py: CLIENTS threads, each filing
 # CASES_PER_CLIENT cases and walking them to 归档, THINK_MS between a client's requests. It prints latency per step kind,
-# throughput, responses by status, the checks, and the server's peak resident memory (VmHWM). Exit 1 when a check fails.
+# throughput, the CPU seconds of the server (and PostgreSQL's backends) and of the load generator during the run,
+# responses by status, the checks, and the server's peak resident memory (VmHWM). Exit 1 when a check fails.
+# WARMUP=N first runs a round of N cases per client (same clients and pace) that is checked but not in the latencies:
+# the figures of a server that has been up a while, next to those of a fresh one (no WARMUP).
 # Each agency is given its own 机关代字 first (the derived one is the same for all bench agencies); SHARED_PREFIX=1 keeps
 # the derived one, which on PostgreSQL makes concurrent filings of different agencies fail with 500 (see docs/performance.md).
 set -euo pipefail
 engine=${1:-sqlite}
+dbpid=
 clients=${2:-50}
 cases=${3:-6}
 think=${4:-0}
 agencies=${5:-10}
 root=$(cd "$(dirname "$0")/.." && pwd)
-port=5097
+port=${PORT:-5097}   # PORT=... when another run may be using 5097
+pgport=${PG_PORT:-55434}
 dotnet build -c Release "$root/src/Zhifa" -v q -nologo >/dev/null
 zhifa=(dotnet "$root/src/Zhifa/bin/Release/net10.0/zhifa.dll")
 work=$(mktemp -d /tmp/zhifa-load.XXXXXX)
@@ -36,11 +41,12 @@ case "$engine" in
     as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
     [ "$(id -u)" = 0 ] && chown -R postgres "$pgdir"
     as_pg "$pgbin/initdb" -D "$pgdir/data" -U zhifa --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-    as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -o "-k $pgdir/sock -p 55434 -c listen_addresses=''" -l "$pgdir/log" -w start >/dev/null
+    as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -o "-k $pgdir/sock -p $pgport -c listen_addresses=''" -l "$pgdir/log" -w start >/dev/null
     cleanup+=("as_pg $pgbin/pg_ctl -D $pgdir/data -m immediate stop >/dev/null 2>&1 || true; rm -rf $pgdir")
-    "$pgbin/psql" -h "$pgdir/sock" -p 55434 -U zhifa -d postgres -q -c "CREATE DATABASE z"
-    target="postgres:Host=$pgdir/sock;Port=55434;Username=zhifa;Database=z"
-    sqlcmd="$pgbin/psql -h $pgdir/sock -p 55434 -U zhifa -d z -At -q"
+    "$pgbin/psql" -h "$pgdir/sock" -p $pgport -U zhifa -d postgres -q -c "CREATE DATABASE z"
+    target="postgres:Host=$pgdir/sock;Port=$pgport;Username=zhifa;Database=z"
+    sqlcmd="$pgbin/psql -h $pgdir/sock -p $pgport -U zhifa -d z -At -q"
+    dbpid=$(head -1 "$pgdir/data/postmaster.pid")   # its backends' CPU is reported with the server's
     ;;
   *) echo "usage: $0 sqlite|pg [CLIENTS] [CASES_PER_CLIENT] [THINK_MS] [AGENCIES]" >&2; exit 2 ;;
 esac
@@ -70,5 +76,5 @@ for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && 
 
 echo "engine: $engine ($target)"
 python3 "$root/bench/case_workflow_load.py" --port "$port" --accounts "$work/accounts.json" --clients "$clients" --cases "$cases" \
-  --think-ms "$think" ${SHARED_PREFIX:+--shared-prefix} --server-pid "$server" --sql "$sqlcmd" \
+  --think-ms "$think" ${WARMUP:+--warmup-cases "$WARMUP"} ${SHARED_PREFIX:+--shared-prefix} --server-pid "$server" ${dbpid:+--db-pid "$dbpid"} --sql "$sqlcmd" \
   --audit "cd $work && ${zhifa[*]} --db '$target' audit verify --evidence-dir $evidence"

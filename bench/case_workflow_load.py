@@ -3,11 +3,13 @@
 through the HTTP API, then check that nothing was lost or duplicated. Python 3 standard library only.
 
 usage: case_workflow_load.py --port P --accounts FILE --sql CMD --audit CMD [--clients 50] [--cases 6] [--think-ms 0]
-                             [--server-pid PID] [--run TAG]
+                             [--warmup-cases N] [--server-pid PID] [--db-pid PID] [--run TAG]
 
 --accounts is a JSON list of {"agency", "head": [user, password], "officers": [[cert, password], [cert, password]]}.
 --sql is a command that reads one SQL statement on stdin and prints one value (sqlite3 FILE, or psql -At ...).
 --audit is the `zhifa audit verify` command line; its exit code must be 0.
+--server-pid (and --db-pid, PostgreSQL's postmaster) give the CPU seconds each used during the measured round, next to
+the load generator's own; --warmup-cases runs a round before it that is checked but not in the latencies.
 
 Each client works for one agency. Per iteration it files a case (POST /api/v1/penalty-cases with an Idempotency-Key, as
 the agency head) and walks it: record-evidence twice, notify, record-waiver (the party's written waiver, so the decision
@@ -27,7 +29,10 @@ p.add_argument("--audit", required=True)
 p.add_argument("--clients", type=int, default=50)
 p.add_argument("--cases", type=int, default=6, help="cases per client")
 p.add_argument("--think-ms", type=float, default=0, help="pause between a client's requests")
+p.add_argument("--warmup-cases", type=int, default=0,
+               help="cases per client in a round before the measured one (same clients and pace, not in the latencies; checked too)")
 p.add_argument("--server-pid", type=int)
+p.add_argument("--db-pid", type=int, help="the PostgreSQL postmaster, whose backends' CPU is reported too")
 p.add_argument("--shared-prefix", action="store_true",
                help="keep the derived 机关代字, which is the same for every bench agency (reproduces the PostgreSQL 500s)")
 p.add_argument("--run", default=str(int(time.time())))
@@ -213,11 +218,11 @@ def summary(c, acc, i, k):
             return
 
 
-def client(i, barrier):
+def client(i, barrier, ks):
     acc = accounts[i % len(accounts)]
     c = Client()
     barrier.wait()
-    for k in range(a.cases):
+    for k in ks:
         try:
             if k % 5 == 4:
                 summary(c, acc, i, k)
@@ -256,13 +261,56 @@ if not a.shared_prefix:
 before_cases, before_entries = int(sql("SELECT count(*) FROM cases;")), int(sql("SELECT count(*) FROM record_entries;"))
 lat.clear(); statuses.clear()
 
-barrier = threading.Barrier(a.clients + 1)
-threads = [threading.Thread(target=client, args=(i, barrier)) for i in range(a.clients)]
-for t in threads: t.start()
-barrier.wait()
-t0 = time.perf_counter()
-for t in threads: t.join()
-wall = time.perf_counter() - t0
+def cpu_of(pid, children=False):
+    """User+system CPU seconds so far of a process (/proc/PID/stat), with its live children's when asked."""
+    def stat(p):
+        try:
+            fields = open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return fields
+    total, own = 0.0, stat(pid)
+    if own is None:
+        return None
+    total += int(own[11]) + int(own[12])
+    if children:
+        for p in os.listdir("/proc"):
+            if p.isdigit() and (f := stat(p)) is not None and int(f[1]) == pid:
+                total += int(f[11]) + int(f[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu():
+    return cpu_of(a.server_pid) if a.server_pid else None
+
+
+def db_cpu():
+    return cpu_of(a.db_pid, children=True) if a.db_pid else None
+
+
+def run_round(ks):
+    """All clients start together behind a barrier and each works through cases ks; returns the wall seconds."""
+    barrier = threading.Barrier(a.clients + 1)
+    threads = [threading.Thread(target=client, args=(i, barrier, ks)) for i in range(a.clients)]
+    for t in threads: t.start()
+    barrier.wait()
+    t0 = time.perf_counter()
+    for t in threads: t.join()
+    return time.perf_counter() - t0
+
+
+if a.warmup_cases:
+    # A server that has been up for a while has its code compiled and its connections open: one round first (case
+    # numbers 9000.. keep the every-third-replayed and every-fifth-summary pattern), then the measured one.
+    warm = run_round(range(9000, 9000 + a.warmup_cases))
+    warm_files = sorted(lat["file"])
+    print(f"warm-up: {a.clients} clients x {a.warmup_cases} cases in {warm:.1f} s (file p95 {pct(warm_files, .95):.0f} ms, "
+          f"step p95 {pct([x for k in lat if k not in ('file', 'summary', 'file(replay)', 'summary(replay)', 'get') for x in lat[k]], .95):.0f} ms)")
+    lat.clear(); statuses.clear()
+    time.sleep(2)
+cpu0, db0, own0 = server_cpu(), db_cpu(), os.times()
+wall = run_round(range(a.cases))
+cpu1, db1, own1 = server_cpu(), db_cpu(), os.times()
 
 # ---- report
 all_ms = [x for k, xs in lat.items() if k not in ("get",) for x in xs]
@@ -271,6 +319,11 @@ step_ms = [x for k in step_kinds for x in lat[k]]
 requests = sum(len(xs) for xs in lat.values())
 print(f"clients {a.clients}, cases per client {a.cases}, think time {a.think_ms:g} ms, dates {D(0)}..{D(8)}")
 print(f"wall {wall:.1f} s, requests {requests}, throughput {requests / wall:.1f} req/s, cases {len(cases)} ({len(cases) / wall:.2f}/s)")
+own = own1.user + own1.system - own0.user - own0.system
+if cpu0 is not None:
+    print(f"CPU during the run: server {cpu1 - cpu0:.1f} s ({(cpu1 - cpu0) * 1000 / requests:.2f} ms/request), "
+          + (f"PostgreSQL {db1 - db0:.1f} s ({(db1 - db0) * 1000 / requests:.2f} ms/request), " if db0 is not None else "")
+          + f"load generator {own:.1f} s ({own * 1000 / requests:.2f} ms/request), wall x 2 cores {2 * wall:.1f} s")
 print(f"{'kind':22s} {'n':>6s} {'p50':>8s} {'p95':>8s} {'p99':>8s} {'max':>8s}  (ms)")
 for k in sorted(lat, key=lambda k: -len(lat[k])):
     xs = lat[k]

@@ -16,9 +16,20 @@ public sealed class CalendarStore(DatabaseTarget target)
     public async Task<WorkingDayCalendar> LoadAsync(CancellationToken ct = default)
     {
         await using var conn = await target.OpenConnectionAsync(ct);
+        return await LoadAsync(conn, null, ct);
+    }
+
+    /// <summary>
+    /// The calendar read on a connection the caller has open, within its transaction if it has one: a request reads it
+    /// on its own connection rather than taking a second one from the pool.
+    /// </summary>
+    public static async Task<WorkingDayCalendar> LoadAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction? tx = null,
+        CancellationToken ct = default)
+    {
         var years = new List<(int Year, string Source)>();
         await using (var cmd = conn.CreateCommand())
         {
+            cmd.Transaction = tx;
             cmd.CommandText = "SELECT year, source FROM holiday_years";
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
@@ -29,6 +40,7 @@ public sealed class CalendarStore(DatabaseTarget target)
         var days = new List<(int Year, HolidayDay Day)>();
         await using (var cmd = conn.CreateCommand())
         {
+            cmd.Transaction = tx;
             cmd.CommandText = "SELECT year, date, name, is_off_day FROM holiday_days";
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))

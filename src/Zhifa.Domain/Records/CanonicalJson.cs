@@ -22,6 +22,8 @@ namespace Zhifa.Domain.Records;
 /// </summary>
 public static class CanonicalJson
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     private static readonly JsonDocumentOptions Strict = new() { MaxDepth = 64, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
     /// <summary>The canonical form of <paramref name="json"/>, or why it has none.</summary>
@@ -46,7 +48,7 @@ public static class CanonicalJson
 
     /// <summary>Serializes <paramref name="value"/> with System.Text.Json (camelCase names) and canonicalizes it.</summary>
     public static string From<T>(T value) =>
-        Canonicalize(JsonSerializer.Serialize(value, new JsonSerializerOptions(JsonSerializerDefaults.Web))) is { IsSuccess: true } r
+        Canonicalize(JsonSerializer.Serialize(value, Web)) is { IsSuccess: true } r
             ? r.Value
             : throw new InvalidOperationException("A serialized value has no canonical form (a number beyond decimal range?)");
 

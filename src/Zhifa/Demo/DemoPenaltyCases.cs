@@ -22,7 +22,7 @@ internal static class DemoPenaltyCases
 
     /// <summary>The service as one user of the agency sees it.</summary>
     public static PenaltyCaseService Service(ZhifaDbContext db, DatabaseTarget target, CallerScope scope, TimeProvider clock) =>
-        new(db, target, scope, PenaltyRules.Default, clock, new PenaltyCaseLookups(db, scope), new PenaltyCaseViewBuilder(db));
+        new(db, scope, PenaltyRules.Default, clock, new PenaltyCaseLookups(db, scope), new PenaltyCaseViewBuilder(db), new WriteQueue(target));
 
     /// <summary>Writes the cases; returns how many. Throws when the service refuses a step (a bug of this script).</summary>
     public static async Task<int> RecordAsync(DatabaseTarget target, DateOnly today, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Zhifa.Data.Storage;
 using Zhifa.Documents;
 using Zhifa.Web;
 
@@ -11,6 +12,7 @@ public static class PenaltyCaseEndpoints
     {
         services.AddSingleton(PenaltyRulesConfiguration.Load(configuration));
         services.AddSingleton<IDocumentNumberSequence, DatabaseDocumentNumberSequence>();
+        services.AddSingleton<WriteQueue>();
         services.AddScoped<PenaltyCaseLookups>();
         services.AddScoped<PenaltyCaseViewBuilder>();
         services.AddScoped<PenaltyCaseService>();

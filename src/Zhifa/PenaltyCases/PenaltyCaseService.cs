@@ -35,14 +35,18 @@ internal readonly record struct StepResult(AppError? Error, PenaltyCaseDetails? 
 /// <c>case_officers</c> in line, and appends the step to the case's full-process record (<c>penalty.&lt;step&gt;</c>).
 /// The steps themselves are in PenaltyCaseService.*.cs.
 /// </summary>
-public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget target, CallerScope scope, PenaltyRules rules,
-    TimeProvider clock, PenaltyCaseLookups lookups, PenaltyCaseViewBuilder views)
+public sealed partial class PenaltyCaseService(ZhifaDbContext db, CallerScope scope, PenaltyRules rules,
+    TimeProvider clock, PenaltyCaseLookups lookups, PenaltyCaseViewBuilder views, WriteQueue writes)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The calendar loaded by the administrator (and the embedded years), the configured rules and the clock.</summary>
-    public async Task<PenaltyContext> ContextAsync(CancellationToken ct = default) =>
-        new(await new CalendarStore(target).LoadAsync(ct), rules, clock);
+    public async Task<PenaltyContext> ContextAsync(CancellationToken ct = default)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var calendar = await CalendarStore.LoadAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);
+        return new(calendar, rules, clock);
+    }
 
     /// <summary>The caller as the workflow sees it: user name, role, agency and linked officer.</summary>
     internal PenaltyActor Actor => new(scope.UserName ?? "", scope.Role ?? "", scope.AgencyId, scope.OfficerId);
@@ -82,17 +86,21 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget
         var details = result.Details ?? s.Details;
         var now = clock.GetUtcNow();
         var conn = db.Database.GetDbConnection();
+        // Everything that needs no lock is worked out first: the transaction only writes (ADR-012).
+        var projection = PenaltyCaseProjection.Of(c, ctx.Calendar, rules, ctx.Today);
+        var detailsJson = details.Write();
+        var entry = RecordEntryOf(c, route, request, version + 1);
+        using (await writes.EnterAsync(ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var dbtx = tx.GetDbTransaction();
-            var projection = PenaltyCaseProjection.Of(c, ctx.Calendar, rules, ctx.Today);
-            if (!await PenaltyCaseStore.UpdateAsync(conn, dbtx, c, version, details.Write(), projection, now, ct))
+            if (!await PenaltyCaseStore.UpdateAsync(conn, dbtx, c, version, detailsJson, projection, now, ct))
             {
                 await tx.RollbackAsync(ct);
                 var current = (await PenaltyCaseStore.LoadAsync(conn, id, ct))?.Version ?? version;
                 return Stale(current, version);
             }
-            await AppendAsync(conn, dbtx, c, route, request, version + 1, now, ct);
+            await AppendAsync(conn, dbtx, c.Id, entry, now, ct);
             await tx.CommitAsync(ct);
         }
         return await views.BuildAsync(c, version + 1, details, ctx, s.Actor, ct);
@@ -152,8 +160,12 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget
             return built.Error;
         var (c, details) = built.Value;
         var agency = await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == c.AgencyId, ct);
+        // The view's names are read before the number is taken: from then on the agency's series waits for this commit.
+        var names = await views.NamesAsync(c, ct);
+        var detailsJson = details.Write();
         // Inside a caller's transaction (移交立案 files the case in the referral's), the case commits or rolls back with it.
         var ambient = db.Database.CurrentTransaction;
+        using var turn = ambient is null ? await writes.EnterAsync(ct) : default;
         await using var owned = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var tx = ambient ?? owned!;
         var dbtx = tx.GetDbTransaction();
@@ -167,10 +179,10 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget
                 return AppError.Rule(numberError);
             var now = clock.GetUtcNow();
             var projection = PenaltyCaseProjection.Of(c, ctx.Calendar, rules, ctx.Today);
-            var id = await PenaltyCaseStore.InsertAsync(conn, dbtx, c, details.Write(), projection, now, ct);
+            var id = await PenaltyCaseStore.InsertAsync(conn, dbtx, c, detailsJson, projection, now, ct);
             await DocumentSequences.KeepNumberAsync(conn, dbtx, id, numberKind.ToString(), 0, c.Number!, Actor.UserName, now, ct);
-            await AppendAsync(conn, dbtx, c, route, request, 1, now, ct);
-            var view = await views.BuildAsync(c, 1, details, ctx, Actor, ct);
+            await AppendAsync(conn, dbtx, id, RecordEntryOf(c, route, request, 1), now, ct);
+            var view = PenaltyCaseViewBuilder.Compose(c, 1, details, ctx, Actor, names, [new KeptNumber(numberKind.ToString(), 0, c.Number!)]);
             if (key is not null)
             {
                 var response = new IdempotentResponse(route, hash, StatusCodes.Status201Created, JsonSerializer.Serialize(view, Json), id);
@@ -202,13 +214,17 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, DatabaseTarget
     }
 
     /// <summary>The step's entry in the case's full-process record: what was asked, and where it left the case.</summary>
-    private static async Task AppendAsync(DbConnection conn, DbTransaction tx, PenaltyCase c, string route, object request, long version,
-        DateTimeOffset at, CancellationToken ct)
+    private static (string Kind, string Actor, string Content) RecordEntryOf(PenaltyCase c, string route, object request, long version)
     {
         var taken = c.History[^1].Step.ToString(); // PassReview or ReturnReview for complete-review
         var content = CanonicalJson.From(new { step = route, taken, number = c.Number, input = request, stage = c.Stage.ToString(), version });
-        var actor = c.History[^1].UserName;
-        var appended = await CaseRecord.AppendAsync(conn, tx, c.Id, "penalty." + route, actor, content, at, ct);
+        return ("penalty." + route, c.History[^1].UserName, content);
+    }
+
+    private static async Task AppendAsync(DbConnection conn, DbTransaction tx, long caseId, (string Kind, string Actor, string Content) entry,
+        DateTimeOffset at, CancellationToken ct)
+    {
+        var appended = await CaseRecord.AppendAsync(conn, tx, caseId, entry.Kind, entry.Actor, entry.Content, at, ct);
         if (!appended.IsSuccess)
             throw new InvalidOperationException($"The record refused a penalty step: {appended.Error.Code} {appended.Error.Message}");
     }

@@ -1,28 +1,70 @@
+using Dapper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Zhifa.Data.Storage;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.PenaltyCases;
 
 namespace Zhifa.PenaltyCases;
 
+/// <summary>The names a case's view shows for its ids: its agency, its power and every officer it names.</summary>
+internal sealed record ViewNames(NamedCode Agency, NamedCode Power, IReadOnlyDictionary<long, (string CertificateNumber, string Name)> Officers);
+
+/// <summary>A document number kept for one of the case's documents (kind name, which one of its kind, number).</summary>
+internal sealed record KeptNumber(string Kind, int Item, string Number);
+
 /// <summary>
 /// The full view of a case for its caller: every part of the aggregate with Chinese names, the deadlines as of today
 /// with rule and configured value, the steps this caller may take now, and the documents with their numbers.
+/// What the view reads from the database (names and kept numbers) is read in one round trip of plain SQL, and a new
+/// case's view is composed from names read before its transaction, so the view adds nothing to the time a filing
+/// holds the write lock or its number series (ADR-012).
 /// </summary>
 public sealed class PenaltyCaseViewBuilder(ZhifaDbContext db)
 {
     private static readonly PenaltyStage[] GeneralStages = Enum.GetValues<PenaltyStage>();
     private static readonly PenaltyStage[] SummaryStages = [PenaltyStage.Served, PenaltyStage.Executing, PenaltyStage.Closed, PenaltyStage.Archived];
 
+    // Dapper spreads a list over IN (…) on SQLite; Npgsql takes it as one array parameter.
+    private static string NamesSql(bool postgres) =>
+        "SELECT a.code, a.name, p.code, p.name FROM agencies a CROSS JOIN powers p WHERE a.id = @agencyId AND p.id = @powerId;" +
+        $"SELECT id, certificate_number, name FROM officers WHERE id {(postgres ? "= ANY(@officerIds)" : "IN @officerIds")};";
+
+    private const string KeptSql = "SELECT kind, CAST(item AS bigint), number FROM penalty_case_documents WHERE case_id = @caseId;";
+
     public async Task<PenaltyCaseView> BuildAsync(PenaltyCase c, long version, PenaltyCaseDetails details, PenaltyContext ctx, PenaltyActor actor,
         CancellationToken ct = default)
     {
-        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == c.AgencyId).Select(a => new NamedCode(a.Code, a.Name)).FirstAsync(ct);
-        var power = await db.Powers.AsNoTracking().Where(p => p.Id == c.PowerId).Select(p => new NamedCode(p.Code, p.Name)).FirstAsync(ct);
-        var officerIds = c.Officers.Select(o => o.OfficerId).Concat(c.Reviews.Select(r => r.ReviewerOfficerId)).Distinct().ToList();
-        var certificates = await db.Officers.AsNoTracking().Where(o => officerIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => (o.CertificateNumber, o.Name), ct);
-        var kept = await db.PenaltyCaseDocuments.AsNoTracking().Where(d => d.CaseId == c.Id).ToListAsync(ct);
+        var (names, kept) = await ReadAsync(c, withKept: true, ct);
+        return Compose(c, version, details, ctx, actor, names, kept);
+    }
+
+    /// <summary>The names the view of <paramref name="c"/> shows; they do not change while a step runs.</summary>
+    internal async Task<ViewNames> NamesAsync(PenaltyCase c, CancellationToken ct) => (await ReadAsync(c, withKept: false, ct)).Names;
+
+    private async Task<(ViewNames Names, IReadOnlyList<KeptNumber> Kept)> ReadAsync(PenaltyCase c, bool withKept, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var conn = db.Database.GetDbConnection();
+        var officerIds = c.Officers.Select(o => o.OfficerId).Concat(c.Reviews.Select(r => r.ReviewerOfficerId)).Distinct().ToArray();
+        var sql = NamesSql(conn is Npgsql.NpgsqlConnection) + (withKept ? KeptSql : "");
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql,
+            new { agencyId = c.AgencyId, powerId = c.PowerId, officerIds, caseId = c.Id },
+            db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken: ct));
+        var (agencyCode, agencyName, powerCode, powerName) = await grid.ReadSingleAsync<(string, string, string, string)>();
+        var officers = (await grid.ReadAsync<(long Id, string CertificateNumber, string Name)>())
+            .ToDictionary(o => o.Id, o => (o.CertificateNumber, o.Name));
+        var kept = withKept
+            ? (await grid.ReadAsync<(string Kind, long Item, string Number)>()).Select(k => new KeptNumber(k.Kind, (int)k.Item, k.Number)).ToList()
+            : [];
+        return (new ViewNames(new NamedCode(agencyCode, agencyName), new NamedCode(powerCode, powerName), officers), kept);
+    }
+
+    /// <summary>The view from the case and what was read for it, without touching the database.</summary>
+    internal static PenaltyCaseView Compose(PenaltyCase c, long version, PenaltyCaseDetails details, PenaltyContext ctx, PenaltyActor actor,
+        ViewNames names, IReadOnlyList<KeptNumber> kept)
+    {
+        var (agency, power, certificates) = (names.Agency, names.Power, names.Officers);
         var today = ctx.Today;
         string? Certificate(long id) => certificates.TryGetValue(id, out var o) ? o.CertificateNumber : null;
 

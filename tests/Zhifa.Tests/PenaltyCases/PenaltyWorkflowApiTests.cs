@@ -199,6 +199,33 @@ public abstract class PenaltyWorkflowApiTests
     }
 
     [Fact]
+    public async Task File_ConcurrentlyInOneAgency_NumbersTheCasesOneToNWithoutGapsAndStepsKeepTheirRecord()
+    {
+        await using var bed = await StartAsync();
+
+        // Twelve filings at once (each sent twice with its own key), then each filed case takes a step at once.
+        var replies = await Task.WhenAll(Enumerable.Range(0, 12).SelectMany(i => new[]
+        {
+            bed.FileAsync(party: $"并发{i}", key: $"burst-{i}"), bed.FileAsync(party: $"并发{i}", key: $"burst-{i}"),
+        }));
+        replies.ShouldAllBe(r => r.Status == HttpStatusCode.Created, string.Join("\n", replies.Select(r => r.Text)));
+        var cases = replies.DistinctBy(r => r.Id).ToList();
+        var steps = await Task.WhenAll(cases.Select(c => bed.PostAsync("A001", $"/api/v1/penalty-cases/{c.Id}/record-evidence", new
+        {
+            kind = "书证", description = "营业执照复印件", collectedOn = "2024-05-07", collectors = new[] { "A001", "A002" },
+        }, c.Json.GetProperty("version").GetInt64())));
+
+        cases.Count.ShouldBe(12);
+        replies.GroupBy(r => r.Id).ShouldAllBe(g => g.Select(r => r.Text).Distinct().Count() == 1);
+        cases.Select(c => c.Json.GetProperty("number").GetString()!).Order()
+            .ShouldBe(Enumerable.Range(1, 12).Select(n => $"津东市监立〔2024〕{n}号").Order());
+        steps.ShouldAllBe(r => r.Status == HttpStatusCode.OK, string.Join("\n", steps.Select(r => r.Text)));
+        (await bed.ScalarAsync<long>("SELECT count(*) FROM cases")).ShouldBe(12);
+        (await bed.ScalarAsync<long>("SELECT count(*) FROM record_entries WHERE chain_key <> 0")).ShouldBe(24);
+        (await bed.AuditAsync()).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesEveryPenaltyRouteInChinese()
     {
         await using var bed = await StartAsync();
