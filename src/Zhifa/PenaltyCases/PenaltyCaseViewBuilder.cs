@@ -36,7 +36,8 @@ public sealed class PenaltyCaseViewBuilder(ZhifaDbContext db)
         CancellationToken ct = default)
     {
         var (names, kept) = await ReadAsync(c, withKept: true, ct);
-        return Compose(c, version, details, ctx, actor, names, kept);
+        // The inspection the case was filed from (ADR-013); a new case gets it from PenaltyCaseFiling once linked.
+        return Compose(c, version, details, ctx, actor, names, kept) with { SourceInspection = await PenaltyCaseSources.InspectionAsync(db, c.Id, ct) };
     }
 
     /// <summary>The names the view of <paramref name="c"/> shows; they do not change while a step runs.</summary>
@@ -108,7 +109,7 @@ public sealed class PenaltyCaseViewBuilder(ZhifaDbContext db)
             c.ArchivedOn,
             c.Deadlines(ctx.Calendar, ctx.Rules, today).Select(d => new DeadlineView(d.Name, d.Due, d.Provisional, d.Rule, d.ConfiguredValue,
                 Status(d.Status), d.Status.ToChinese())).ToList(),
-            steps, documents) { SourceInspection = await PenaltyCaseSources.InspectionAsync(db, c.Id, ct) };
+            steps, documents);
     }
 
     /// <summary>ok, due-soon or overdue (api names of <see cref="DeadlineStatus"/>).</summary>
