@@ -7,35 +7,14 @@ namespace Zhifa.Tests.PenaltyCases;
 /// file over the configured limit is caught beside the field before anything is sent; files within it are sent with the
 /// step, listed under the evidence item and downloaded as they were chosen.
 /// </summary>
-public sealed class EvidenceFormBrowserTests : IAsyncLifetime
+public sealed class EvidenceFormBrowserTests : PenaltyPhoneBrowser
 {
-    private PenaltyTestBed _bed = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _bed = await PenaltyTestBed.StartAsync(null, new Dictionary<string, string?> { ["ZHIFA_EVIDENCE_MAX_MB"] = "1" });
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Infrastructure.Chromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _bed.DisposeAsync();
-    }
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["ZHIFA_EVIDENCE_MAX_MB"] = "1" };
 
     [Fact]
     public async Task EvidenceForm_WithFiles_ChecksTheSizeInTheBrowserAndListsTheSentFilesForDownload()
     {
-        var driver = await CaseDriver.FileAsync(_bed);
-        var url = _bed.App.Urls.First();
-        var page = await Infrastructure.Chromium.SignedInPhonePageAsync(_browser, url, "A001", _bed.Password("A001"));
-        await page.GotoAsync($"{url}/penalty-cases/{driver.Id}");
-        var posts = 0;
-        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+        var (driver, page, posts) = await OpenNewCaseAsync();
         const string form = "#step-record-evidence";
         await page.SelectOptionAsync($"{form} select[name='Input.Kind']", "AudioVisual");
         await page.FillAsync($"{form} textarea[name='Input.Description']", "执法记录仪视频和现场照片");
@@ -45,7 +24,7 @@ public sealed class EvidenceFormBrowserTests : IAsyncLifetime
         await page.ClickAsync($"{form} button[type=submit]");
 
         (await page.InnerTextAsync($"{form} [data-valmsg-for='Input.Files']")).ShouldBe("证据文件“执法记录仪.mp4”超过 1 MB 的上限");
-        posts.ShouldBe(0);
+        posts().ShouldBe(0);
 
         var photo = "现场照片：货架上的过期牛奶"u8.ToArray();
         await page.SetInputFilesAsync($"{form} input[name='Input.Files']", new[]
@@ -56,7 +35,7 @@ public sealed class EvidenceFormBrowserTests : IAsyncLifetime
         await page.ClickAsync($"{form} button[type=submit]");
         await page.WaitForSelectorAsync("p.ok");
 
-        posts.ShouldBe(1);
+        posts().ShouldBe(1);
         var evidence = await page.InnerTextAsync("#evidence");
         evidence.ShouldContain("现场照片.jpg");
         evidence.ShouldContain("询问笔录.pdf");
