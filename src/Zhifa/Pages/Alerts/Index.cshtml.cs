@@ -26,13 +26,7 @@ public sealed class IndexModel(AlertQueries queries, AlertEvaluator evaluator, C
     public async Task OnGetAsync(string? status, string? kind, string? agency, int? page, CancellationToken ct)
     {
         Filter = new AlertFilter(status, kind, agency);
-        var paging = Pager.Paging(page);
-        var outcome = await queries.ListAsync(Filter, paging, ct);
-        if (outcome.IsSuccess)
-            List = outcome.Value;
-        else
-            Error = outcome.Error.Message;
-        Pager = new Pager(paging.Page, paging.PageSize, List.Total, Request.Query);
+        (List, Error, Pager) = await Pager.LoadAsync(page, Request.Query, paging => queries.ListAsync(Filter, paging, ct));
     }
 
     public async Task<IActionResult> OnPostEvaluateAsync(CancellationToken ct)

@@ -16,12 +16,6 @@ public sealed class IndexModel(InspectionQueries queries, CallerScope caller) : 
     public async Task OnGetAsync(string? from, string? to, string? result, string? officer, string? party, int? page, CancellationToken ct)
     {
         Filter = new InspectionFilter(from, to, result, officer, party);
-        var paging = Pager.Paging(page);
-        var outcome = await queries.ListAsync(Filter, paging, ct);
-        if (outcome.IsSuccess)
-            List = outcome.Value;
-        else
-            Error = outcome.Error.Message;
-        Pager = new Pager(paging.Page, paging.PageSize, List.Total, Request.Query);
+        (List, Error, Pager) = await Pager.LoadAsync(page, Request.Query, paging => queries.ListAsync(Filter, paging, ct));
     }
 }

@@ -15,12 +15,6 @@ public sealed class IndexModel(OfficerQueries officers) : PageModel
     public async Task OnGetAsync(string? q, string? agency, int? page, CancellationToken ct)
     {
         (Q, Agency) = (q, agency);
-        var paging = Pager.Paging(page);
-        var outcome = await officers.SearchAsync(q, agency, paging, ct);
-        if (outcome.IsSuccess)
-            List = outcome.Value;
-        else
-            Error = outcome.Error.Message;
-        Pager = new Pager(paging.Page, paging.PageSize, List.Total, Request.Query);
+        (List, Error, Pager) = await Pager.LoadAsync(page, Request.Query, paging => officers.SearchAsync(q, agency, paging, ct));
     }
 }

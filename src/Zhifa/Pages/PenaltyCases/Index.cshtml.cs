@@ -18,12 +18,6 @@ public sealed class IndexModel(PenaltyCaseQueries queries, CallerScope caller) :
     public async Task OnGetAsync(string? stage, string? due, string? officer, int? page, CancellationToken ct)
     {
         Filter = new PenaltyCaseFilter(stage, officer, due);
-        var paging = Pager.Paging(page);
-        var outcome = await queries.ListAsync(Filter, paging, ct);
-        if (outcome.IsSuccess)
-            List = outcome.Value;
-        else
-            Error = outcome.Error.Message;
-        Pager = new Pager(paging.Page, paging.PageSize, List.Total, Request.Query);
+        (List, Error, Pager) = await Pager.LoadAsync(page, Request.Query, paging => queries.ListAsync(Filter, paging, ct));
     }
 }

@@ -16,12 +16,6 @@ public sealed class IndexModel(CatalogQueries catalog) : PageModel
     {
         Agency = agency;
         Agencies = (await catalog.AgenciesAsync(new Paging(1, Paging.MaxPageSize), ct)).Items;
-        var paging = Pager.Paging(page);
-        var outcome = await catalog.PowersAsync(agency, paging, ct);
-        if (outcome.IsSuccess)
-            List = outcome.Value;
-        else
-            Error = outcome.Error.Message;
-        Pager = new Pager(paging.Page, paging.PageSize, List.Total, Request.Query);
+        (List, Error, Pager) = await Pager.LoadAsync(page, Request.Query, paging => catalog.PowersAsync(agency, paging, ct));
     }
 }

@@ -18,12 +18,6 @@ public sealed class PowersModel(PublicCatalogQueries queries) : PageModel
     {
         (Agency, Q) = (agency, q);
         Agencies = (await queries.AgenciesAsync(new Paging(1, Paging.MaxPageSize), ct)).Items;
-        var paging = Pager.Paging(page);
-        var outcome = await queries.PowersAsync(agency, q, paging, ct);
-        if (outcome.IsSuccess)
-            List = outcome.Value;
-        else
-            Error = outcome.Error.Message;
-        Pager = new Pager(paging.Page, paging.PageSize, List.Total, Request.Query);
+        (List, Error, Pager) = await Pager.LoadAsync(page, Request.Query, paging => queries.PowersAsync(agency, q, paging, ct));
     }
 }
