@@ -27,6 +27,7 @@ internal sealed class BulkLoadSchema
     private const string Tables = "('cases', 'case_officers', 'published_decisions')";
     private readonly List<(string Name, string Definition)> _dropped = [];
     private readonly List<(string Table, string Name, string Definition)> _foreignKeys = [];
+    private readonly List<(string Table, string Name, string Definition)> _triggers = [];
 
     /// <summary>
     /// Worth it when the file brings at least a quarter as many rows as the tables already hold: the rebuild
@@ -60,6 +61,14 @@ internal sealed class BulkLoadSchema
         _dropped.AddRange(await conn.QueryAsync<(string, string)>(sql, transaction: tx));
         foreach (var (name, _) in _dropped)
             await conn.ExecuteAsync($"DROP INDEX \"{name}\"", transaction: tx);
+        // The monthly summaries' triggers (V014): the importer counts what it loads and adds it once at the end.
+        _triggers.AddRange(await conn.QueryAsync<(string, string, string)>(conn is NpgsqlConnection
+                ? "SELECT c.relname::text, t.tgname::text, pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid " +
+                  $"WHERE NOT t.tgisinternal AND c.relname IN ('cases', 'case_officers') AND t.tgname LIKE '{Statistics.MonthlySummaries.TriggerPrefix}%'"
+                : $"SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('cases', 'case_officers') AND name LIKE '{Statistics.MonthlySummaries.TriggerPrefix}%'",
+            transaction: tx));
+        foreach (var (table, name, _) in _triggers)
+            await conn.ExecuteAsync(conn is NpgsqlConnection ? $"DROP TRIGGER \"{name}\" ON {table}" : $"DROP TRIGGER \"{name}\"", transaction: tx);
         if (conn is not NpgsqlConnection)
             return; // SQLite cannot drop a constraint; its foreign-key checks are cheap index lookups anyway
         _foreignKeys.AddRange(await conn.QueryAsync<(string, string, string)>(
@@ -76,6 +85,9 @@ internal sealed class BulkLoadSchema
         foreach (var (_, definition) in _dropped)
             await conn.ExecuteAsync(definition, transaction: tx, commandTimeout: 0);
         _dropped.Clear();
+        foreach (var (_, _, definition) in _triggers)
+            await conn.ExecuteAsync(definition, transaction: tx);
+        _triggers.Clear();
         foreach (var (table, name, definition) in _foreignKeys)
             await conn.ExecuteAsync($"ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {definition} NOT VALID", transaction: tx);
         _foreignKeys.Clear();

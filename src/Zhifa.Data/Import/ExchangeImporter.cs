@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Zhifa.Data.Publicity;
+using Zhifa.Data.Statistics;
 using Zhifa.Data.Storage;
 
 namespace Zhifa.Data.Import;
@@ -130,6 +131,8 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         var lastIdBefore = await conn.ExecuteScalarAsync<long>("SELECT coalesce(max(id), 0) FROM cases", transaction: tx);
         var numbers = options.Upsert ? new List<string>() : null;
         var schema = new BulkLoadSchema();
+        // A bulk load drops the summary triggers with the indexes and counts what it writes itself (V014, ADR-019).
+        var counts = bulk ? new MonthlySummaries.BulkCounts() : null;
         if (bulk)
             await schema.DropAsync(conn, tx);
         (long Inserted, long Updated) written;
@@ -138,7 +141,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
             try
             {
                 await using var direct = await PostgresDirectCaseWriter.StartAsync(pg, (NpgsqlTransaction)tx);
-                written = await CasePassAsync(t, direct, lookup, errors, errors, numbers, progress, ct);
+                written = await CasePassAsync(t, direct, lookup, errors, errors, numbers, counts, progress, ct);
             }
             catch (DuplicateCaseNumberException)
             {
@@ -147,7 +150,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
                 await PostgresDirectCaseWriter.RollBackAsync(pg, (NpgsqlTransaction)tx);
                 using var again = CsvTable.Open(path, CaseRowValidator.Columns, new SilentSink());
                 await using var staging = await PostgresCaseWriter.StartAsync(pg, (NpgsqlTransaction)tx, upsert: false, errors, t.FileName);
-                written = await CasePassAsync(again, staging, lookup, new SilentSink(), errors, numbers, progress, ct);
+                written = await CasePassAsync(again, staging, lookup, new SilentSink(), errors, numbers, counts, progress, ct);
             }
         }
         else
@@ -159,7 +162,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
                 NpgsqlConnection n => await PostgresCaseWriter.StartAsync(n, (NpgsqlTransaction)tx, upsert: true, errors, t.FileName),
                 _ => throw new InvalidOperationException("unknown provider"),
             };
-            written = await CasePassAsync(t, writer, lookup, errors, errors, numbers, progress, ct);
+            written = await CasePassAsync(t, writer, lookup, errors, errors, numbers, counts, progress, ct);
         }
         if (errors.Count == 0)
         {
@@ -168,6 +171,8 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
             var published = numbers is null
                 ? await PublishedDecisions.AddImportedAsync(conn, tx, lastIdBefore, ct)
                 : await PublishedDecisions.RefreshNumbersAsync(conn, tx, numbers, ct);
+            if (counts is not null)
+                await counts.AddToAsync(conn, tx, ct);
             if (bulk)
                 await schema.RebuildAsync(conn, tx);
             if (published >= 10_000)
@@ -182,8 +187,10 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
     /// cores of a small server parse and write at the same time while memory stays flat.
     /// </summary>
     private async Task<(long Inserted, long Updated)> CasePassAsync(CsvTable t, ICaseWriter writer, CatalogLookup lookup,
-        IImportErrorSink rowErrors, IImportErrorSink errors, List<string>? numbers, IProgress<ImportProgress>? progress, CancellationToken ct)
+        IImportErrorSink rowErrors, IImportErrorSink errors, List<string>? numbers, MonthlySummaries.BulkCounts? counts,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
     {
+        counts?.Clear(); // a second pass (staging after a duplicate) counts afresh
         const int batchSize = 1024;
         var batches = Channel.CreateBounded<List<CaseRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -225,6 +232,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
                 {
                     await writer.WriteAsync(row, t.FileName);
                     numbers?.Add(row.Number);
+                    counts?.Add(row);
                 }
         }
         finally

@@ -10,14 +10,22 @@ namespace Zhifa.Data.Statistics;
 
 /// <summary>
 /// Computes <see cref="SupervisionFigures"/> — shared/spec/statistics.md, each figure defined once — for any
-/// period and scope. Heavy work is plain SQL both providers run: one grouped scan of the period's cases and
-/// index seeks per officer and per power; the small catalog is filtered in memory.
+/// period and scope. Heavy work is plain SQL both providers run: whole months come from the monthly summaries that
+/// triggers keep beside the case tables (V014, ADR-019), the days outside whole months from a grouped scan of the
+/// cases and index seeks per officer; the lists of late and overdue penalty cases are read case by case. The small
+/// catalog is filtered in memory.
 /// </summary>
 public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar calendar, PenaltyLimits limits)
 {
     /// <summary>The service over a database, with the working-day calendar in force there and the default limits.</summary>
     public static async Task<StatisticsService> ForAsync(DatabaseTarget target, CancellationToken ct = default) =>
         new(target, await new Calendar.CalendarStore(target).LoadAsync(ct), new PenaltyLimits());
+
+    /// <summary>
+    /// Off: every figure from the case tables alone, ignoring the monthly summaries — the slow path, kept so a test or
+    /// an administrator can check the summaries against it.
+    /// </summary>
+    public bool UseMonthlySummaries { get; init; } = true;
 
     private sealed record AgencyInfo(long Id, string Code, string Name, AgencyCategory Category, string RegionCode, DateOnly? Established, DateOnly? Abolished);
 
@@ -73,7 +81,11 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
             }
         }
 
-        // One grouped scan of the period's cases gives totals, categories, agencies with cases and 零执法 months.
+        // Whole months are read from the monthly summaries (V014, ADR-019), the days before and after them from the
+        // case tables themselves: a year at city scale is some thousands of summary rows instead of millions of cases.
+        var parts = PeriodParts.Of(period, UseMonthlySummaries);
+
+        // Totals, categories, agencies with cases and 零执法 months: grouped by agency, category and month.
         var byId = all.ToDictionary(a => a.Id);
         long total = 0, inspection = 0, penalty = 0, other = 0;
         var byCategory = new SortedDictionary<AgencyCategory, long[]>();
@@ -82,11 +94,12 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         var activeMonths = new HashSet<(long, int)>();
         var activeAgencies = new HashSet<long>();
         var perAgency = new Dictionary<long, long[]>();
-        await using (var cmd = Command(conn,
-                         $"SELECT agency_id, category, {FirstOfMonth(conn)} AS month, count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")} GROUP BY agency_id, category, {FirstOfMonth(conn)}",
-                         period))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        foreach (var (sql, range) in parts.Queries(
+                     $"SELECT agency_id, category, month, CAST(sum(cases) AS bigint) FROM case_month_counts WHERE month >= @from AND month <= @to AND cases > 0{ScopeOn("")} GROUP BY agency_id, category, month",
+                     $"SELECT agency_id, category, {FirstOfMonth(conn)} AS month, count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")} GROUP BY agency_id, category, {FirstOfMonth(conn)}"))
         {
+            await using var cmd = Command(conn, sql, range);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
                 var agencyId = r.GetInt64(0);
@@ -108,34 +121,44 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
             }
         }
 
-        var previousPeriod = period.OneYearEarlier();
-        var previous = await ScalarAsync(conn, $"SELECT count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")}", previousPeriod, ct);
+        long previous = 0;
+        foreach (var (sql, range) in PeriodParts.Of(period.OneYearEarlier(), UseMonthlySummaries).Queries(
+                     $"SELECT coalesce(sum(cases), 0) FROM case_month_counts WHERE month >= @from AND month <= @to{ScopeOn("")}",
+                     $"SELECT count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")}"))
+            previous += await ScalarAsync(conn, sql, range, ct);
 
-        // 参与办案率: one index seek per officer on case_officers (officer_id, filed_on).
+        // 参与办案率: the officers named on a case of the period, of the scope's agencies.
+        var named = new HashSet<long>();
+        foreach (var (sql, range) in parts.Queries(
+                     $"SELECT DISTINCT officer_id FROM officer_month_cases WHERE month >= @from AND month <= @to AND cases > 0{ScopeOn("")}",
+                     scope == StatisticsScope.All
+                         // unscoped: one seek on case_officers (officer_id, filed_on) per officer, no join
+                         ? "SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to)"
+                         : $"SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co JOIN cases c ON c.id = co.case_id WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to{ScopeOn("c.")})"))
+        {
+            await using var cmd = Command(conn, sql, range);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                named.Add(r.GetInt64(0));
+        }
         var participating = 0L;
         var participatingByAgency = new Dictionary<long, long>();
-        await using (var cmd = Command(conn,
-                         scope == StatisticsScope.All
-                             // unscoped: one seek on case_officers (officer_id, filed_on) per officer, no join
-                             ? "SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to)"
-                             : $"SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co JOIN cases c ON c.id = co.case_id WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to{ScopeOn("c.")})",
-                         period))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-        {
-            while (await r.ReadAsync(ct))
-                if (certifiedIds.TryGetValue(r.GetInt64(0), out var officerAgency))
-                {
-                    participating++;
-                    participatingByAgency[officerAgency] = participatingByAgency.GetValueOrDefault(officerAgency) + 1;
-                }
-        }
+        foreach (var officer in named)
+            if (certifiedIds.TryGetValue(officer, out var officerAgency))
+            {
+                participating++;
+                participatingByAgency[officerAgency] = participatingByAgency.GetValueOrDefault(officerAgency) + 1;
+            }
 
-        // 执法职权履职率: powers of the scope's agencies exercised by a case of the period. The powers used come from
-        // one range scan of the covering (filed_on, agency_id, category, power_id) index.
+        // 执法职权履职率: powers of the scope's agencies exercised by a case of the period. Outside the summaries the
+        // powers used come from one range scan of the covering (filed_on, agency_id, category, power_id) index.
         var used = new HashSet<long>();
-        await using (var cmd = Command(conn, "SELECT DISTINCT power_id FROM cases WHERE filed_on >= @from AND filed_on <= @to", period))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        foreach (var (sql, range) in parts.Queries(
+                     "SELECT DISTINCT power_id FROM case_month_counts WHERE month >= @from AND month <= @to AND cases > 0",
+                     "SELECT DISTINCT power_id FROM cases WHERE filed_on >= @from AND filed_on <= @to"))
         {
+            await using var cmd = Command(conn, sql, range);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
                 used.Add(r.GetInt64(0));
         }
@@ -164,8 +187,11 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         }
 
         var (overdue, late, unpublished, provisional) = await PenaltyListsAsync(conn, period, ScopeOn(""), ct);
-        var fines = await ScalarAsync(conn,
-            $"SELECT coalesce(sum(fine_fen), 0) FROM cases WHERE category = 'Penalty' AND decided_on >= @from AND decided_on <= @to{ScopeOn("")}", period, ct);
+        long fines = 0;
+        foreach (var (sql, range) in parts.Queries(
+                     $"SELECT coalesce(sum(fine_fen), 0) FROM decision_month_fines WHERE month >= @from AND month <= @to{ScopeOn("")}",
+                     $"SELECT coalesce(sum(fine_fen), 0) FROM cases WHERE category = 'Penalty' AND decided_on >= @from AND decided_on <= @to{ScopeOn("")}"))
+            fines += await ScalarAsync(conn, sql, range, ct);
 
         return new SupervisionFigures
         {
@@ -302,6 +328,39 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         if (codes.Select(c => c[..2]).Distinct().Count() == 1)
             return codes[0][..2] + "0000";
         return null;
+    }
+
+    /// <summary>
+    /// A period cut into the whole months it covers, read from the monthly summaries, and the days before and after
+    /// them, read from the case tables. A period inside one month has no whole month.
+    /// </summary>
+    private sealed record PeriodParts(StatisticsPeriod? Months, StatisticsPeriod? Head, StatisticsPeriod? Tail)
+    {
+        public static PeriodParts Of(StatisticsPeriod period, bool summaries)
+        {
+            if (!summaries)
+                return new PeriodParts(null, period, null);
+            var first = period.From.Day == 1 ? period.From : new DateOnly(period.From.Year, period.From.Month, 1).AddMonths(1);
+            var afterTo = period.To.AddDays(1);
+            var end = afterTo.Day == 1 ? afterTo : new DateOnly(period.To.Year, period.To.Month, 1); // first day after the whole months
+            if (first >= end)
+                return new PeriodParts(null, period, null);
+            return new PeriodParts(
+                new StatisticsPeriod(first, end.AddMonths(-1)), // months by their first day
+                period.From < first ? new StatisticsPeriod(period.From, first.AddDays(-1)) : null,
+                end <= period.To ? new StatisticsPeriod(end, period.To) : null);
+        }
+
+        /// <summary>The summary query over the whole months and the case-table query over each part outside them.</summary>
+        public IEnumerable<(string Sql, StatisticsPeriod Range)> Queries(string summarySql, string casesSql)
+        {
+            if (Months is { } months)
+                yield return (summarySql, months);
+            if (Head is { } head)
+                yield return (casesSql, head);
+            if (Tail is { } tail)
+                yield return (casesSql, tail);
+        }
     }
 
     private static DbCommand Command(DbConnection conn, string sql, StatisticsPeriod period)

@@ -47,6 +47,9 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<Zhifa.Domain.PenaltyCases.ExemptionListItem> ExemptionListItems => Set<Zhifa.Domain.PenaltyCases.ExemptionListItem>();
     public DbSet<AlertRow> Alerts => Set<AlertRow>();
     public DbSet<OfficerTrainingRow> OfficerTrainings => Set<OfficerTrainingRow>();
+    public DbSet<Statistics.CaseMonthCountRow> CaseMonthCounts => Set<Statistics.CaseMonthCountRow>();
+    public DbSet<Statistics.OfficerMonthCasesRow> OfficerMonthCases => Set<Statistics.OfficerMonthCasesRow>();
+    public DbSet<Statistics.DecisionMonthFinesRow> DecisionMonthFines => Set<Statistics.DecisionMonthFinesRow>();
 
     /// <summary>
     /// Indexes are chosen, not implied: EF's convention of one index per foreign key is off, because every index
@@ -170,6 +173,25 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
             e.Property(x => x.Outcome).HasMaxLength(200);
             e.Property(x => x.SearchText).HasMaxLength(200);
             // No foreign key to cases: derived rows, written with the case in one transaction (V008 says why).
+        });
+
+        // Monthly summaries of the case tables (V014, ADR-019), kept by triggers the model does not describe; keys lead
+        // with the month so a period is one range. No foreign keys: derived rows, like published_decisions.
+        b.Entity<Statistics.CaseMonthCountRow>(e =>
+        {
+            e.ToTable("case_month_counts");
+            e.HasKey(x => new { x.Month, x.AgencyId, x.Category, x.PowerId });
+            e.Property(x => x.Category).HasMaxLength(32);
+        });
+        b.Entity<Statistics.OfficerMonthCasesRow>(e =>
+        {
+            e.ToTable("officer_month_cases");
+            e.HasKey(x => new { x.Month, x.OfficerId, x.AgencyId });
+        });
+        b.Entity<Statistics.DecisionMonthFinesRow>(e =>
+        {
+            e.ToTable("decision_month_fines");
+            e.HasKey(x => new { x.Month, x.AgencyId });
         });
 
         b.Entity<HolidayDayRow>(e =>
