@@ -48,8 +48,8 @@ public static class MonthlySummaries
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     /// <summary>
-    /// Every (table, key) where a stored summary differs from the case tables: empty when they agree. Zero counts
-    /// and absent rows are the same.
+    /// Every (table, key) where a stored summary differs from the case tables: empty when they agree. A stored row
+    /// with a zero count is a difference too (the triggers delete those).
     /// </summary>
     public static async Task<List<string>> DifferencesAsync(DbConnection conn, CancellationToken ct = default)
     {
@@ -57,13 +57,13 @@ public static class MonthlySummaries
         string M(string column) => string.Format(System.Globalization.CultureInfo.InvariantCulture, month, column);
         var checks = new (string Name, string Stored, string Computed, string Key)[]
         {
-            ("case_month_counts", "SELECT month, agency_id, category, power_id, cases AS n FROM case_month_counts WHERE cases <> 0",
+            ("case_month_counts", "SELECT month, agency_id, category, power_id, cases AS n FROM case_month_counts",
                 $"SELECT {M("filed_on")} AS month, agency_id, category, power_id, count(*) AS n FROM cases GROUP BY 1, 2, 3, 4",
                 "s.month = c.month AND s.agency_id = c.agency_id AND s.category = c.category AND s.power_id = c.power_id"),
-            ("officer_month_cases", "SELECT month, officer_id, agency_id, cases AS n FROM officer_month_cases WHERE cases <> 0",
+            ("officer_month_cases", "SELECT month, officer_id, agency_id, cases AS n FROM officer_month_cases",
                 $"SELECT {M("co.filed_on")} AS month, co.officer_id, c.agency_id, count(*) AS n FROM case_officers co JOIN cases c ON c.id = co.case_id GROUP BY 1, 2, 3",
                 "s.month = c.month AND s.officer_id = c.officer_id AND s.agency_id = c.agency_id"),
-            ("decision_month_fines", "SELECT month, agency_id, decisions * 1000000000000 + fine_fen AS n FROM decision_month_fines WHERE decisions <> 0 OR fine_fen <> 0",
+            ("decision_month_fines", "SELECT month, agency_id, decisions * 1000000000000 + fine_fen AS n FROM decision_month_fines",
                 $"SELECT {M("decided_on")} AS month, agency_id, count(*) * 1000000000000 + coalesce(sum(fine_fen), 0) AS n FROM cases WHERE category = 'Penalty' AND decided_on IS NOT NULL GROUP BY 1, 2",
                 "s.month = c.month AND s.agency_id = c.agency_id"),
         };
@@ -113,73 +113,105 @@ public static class MonthlySummaries
         }
 
         /// <summary>
-        /// Adds the counts to the stored summaries, in the import's transaction: on PostgreSQL one statement per table
-        /// over arrays, on SQLite one prepared statement per table stepped per row (both a few milliseconds per
-        /// hundred thousand rows, where a round trip per row would cost seconds).
+        /// Adds the counts to the stored summaries, in the import's transaction, in slices of <see cref="Slice"/> rows:
+        /// on PostgreSQL one statement per slice over typed arrays (<c>unnest</c>), on SQLite one prepared statement
+        /// stepped per row — milliseconds per hundred thousand rows, where a round trip per row would cost seconds.
         /// </summary>
         public async Task AddToAsync(DbConnection conn, DbTransaction tx, CancellationToken ct = default)
         {
-            const string cases = "INSERT INTO case_month_counts (month, agency_id, category, power_id, cases) {0} " +
-                                 "ON CONFLICT (month, agency_id, category, power_id) DO UPDATE SET cases = case_month_counts.cases + excluded.cases";
-            const string officers = "INSERT INTO officer_month_cases (month, officer_id, agency_id, cases) {0} " +
-                                    "ON CONFLICT (month, officer_id, agency_id) DO UPDATE SET cases = officer_month_cases.cases + excluded.cases";
-            const string fines = "INSERT INTO decision_month_fines (month, agency_id, decisions, fine_fen) {0} " +
-                                 "ON CONFLICT (month, agency_id) DO UPDATE SET decisions = decision_month_fines.decisions + excluded.decisions, " +
-                                 "fine_fen = decision_month_fines.fine_fen + excluded.fine_fen";
-            var caseRows = _cases.Select(kv => new object[] { Month(kv.Key.Month), kv.Key.Agency, Categories[kv.Key.Category], kv.Key.Power, kv.Value }).ToList();
-            var officerRows = _officers.Select(kv => new object[] { Month(kv.Key.Month), kv.Key.Officer, kv.Key.Agency, kv.Value }).ToList();
-            var fineRows = _fines.Select(kv => new object[] { Month(kv.Key.Month), kv.Key.Agency, kv.Value.Decisions, kv.Value.FineFen }).ToList();
-            await AddAsync(conn, tx, cases, caseRows, ct);
-            await AddAsync(conn, tx, officers, officerRows, ct);
-            await AddAsync(conn, tx, fines, fineRows, ct);
+            var writer = new SliceWriter(conn, tx);
+            await writer.WriteAsync(
+                "INSERT INTO case_month_counts (month, agency_id, category, power_id, cases) {0} " +
+                "ON CONFLICT (month, agency_id, category, power_id) DO UPDATE SET cases = case_month_counts.cases + excluded.cases",
+                _cases, kv => (Month(kv.Key.Month), kv.Key.Agency, Categories[kv.Key.Category], kv.Key.Power, kv.Value), ct);
+            await writer.WriteAsync(
+                "INSERT INTO officer_month_cases (month, officer_id, agency_id, cases) {0} " +
+                "ON CONFLICT (officer_id, month, agency_id) DO UPDATE SET cases = officer_month_cases.cases + excluded.cases",
+                _officers, kv => (Month(kv.Key.Month), kv.Key.Officer, null, kv.Key.Agency, kv.Value), ct);
+            await writer.WriteAsync(
+                "INSERT INTO decision_month_fines (month, agency_id, decisions, fine_fen) {0} " +
+                "ON CONFLICT (month, agency_id) DO UPDATE SET decisions = decision_month_fines.decisions + excluded.decisions, " +
+                "fine_fen = decision_month_fines.fine_fen + excluded.fine_fen",
+                _fines, kv => (Month(kv.Key.Month), kv.Key.Agency, null, kv.Value.Decisions, kv.Value.FineFen), ct);
         }
 
-        private static async Task AddAsync(DbConnection conn, DbTransaction tx, string sql, List<object[]> rows, CancellationToken ct)
-        {
-            if (rows.Count == 0)
-                return;
-            var names = Enumerable.Range(0, rows[0].Length).Select(c => "@p" + c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-            if (conn is NpgsqlConnection)
-                await conn.ExecuteAsync(new CommandDefinition(Format(sql, $"SELECT * FROM unnest({string.Join(", ", names)}) WHERE true"),
-                    Columns(rows), tx, commandTimeout: 0, cancellationToken: ct));
-            else
-                await StepAsync(conn, tx, Format(sql, $"VALUES ({string.Join(", ", names)})"), rows, ct);
-        }
+        private const int Slice = 8192; // the Hedong fixture's 20,000 officer-months take three
 
-        private static string Format(string sql, string rows) => string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, rows);
-
-        /// <summary>The rows as one typed array per column, for <c>unnest</c>.</summary>
-        private static DynamicParameters Columns(List<object[]> rows)
+        /// <summary>
+        /// Writes rows shaped (month, a, text or null, b, c) — the three summaries' columns in their INSERT order,
+        /// where officers are (month, officer, -, agency, cases) and fines (month, agency, -, decisions, fen) — in slices.
+        /// </summary>
+        private sealed class SliceWriter(DbConnection conn, DbTransaction tx)
         {
-            var p = new DynamicParameters();
-            for (var c = 0; c < rows[0].Length; c++)
+            public async Task WriteAsync<TKey, TValue>(string sql, Dictionary<TKey, TValue> rows,
+                Func<KeyValuePair<TKey, TValue>, (DateOnly Month, long A, string? Text, long B, long C)> shape, CancellationToken ct)
+                where TKey : notnull
             {
-                var column = c;
-                Array values = rows[0][column] is DateOnly ? rows.Select(r => (DateOnly)r[column]).ToArray()
-                    : rows[0][column] is string ? rows.Select(r => (string)r[column]).ToArray()
-                    : rows.Select(r => Convert.ToInt64(r[column], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-                p.Add("p" + column.ToString(System.Globalization.CultureInfo.InvariantCulture), values);
+                if (rows.Count == 0)
+                    return;
+                var hasText = shape(rows.First()).Text is not null;
+                var months = new DateOnly[Math.Min(Slice, rows.Count)];
+                var a = new long[months.Length];
+                var texts = hasText ? new string[months.Length] : null;
+                var b = new long[months.Length];
+                var c = new long[months.Length];
+                var n = 0;
+                foreach (var row in rows)
+                {
+                    var (month, x, text, y, z) = shape(row);
+                    (months[n], a[n], b[n], c[n]) = (month, x, y, z);
+                    if (texts is not null)
+                        texts[n] = text!;
+                    if (++n == months.Length)
+                    {
+                        await FlushAsync(sql, months, a, texts, b, c, n, ct);
+                        n = 0;
+                    }
+                }
+                if (n > 0)
+                    await FlushAsync(sql, months, a, texts, b, c, n, ct);
             }
-            return p;
-        }
 
-        private static async Task StepAsync(DbConnection conn, DbTransaction tx, string sql, List<object[]> rows, CancellationToken ct)
-        {
-            await using var cmd = conn.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = sql;
-            var width = rows[0].Length;
-            for (var c = 0; c < width; c++)
+            private async Task FlushAsync(string sql, DateOnly[] months, long[] a, string[]? texts, long[] b, long[] c, int n, CancellationToken ct)
+            {
+                var columns = texts is null ? 4 : 5;
+                var names = Enumerable.Range(0, columns).Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                await using var cmd = conn.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandTimeout = 0;
+                if (conn is NpgsqlConnection)
+                {
+                    cmd.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, $"SELECT * FROM unnest({string.Join(", ", names)}) WHERE true");
+                    Add(cmd, names[0], months.AsSpan(0, n).ToArray());
+                    Add(cmd, names[1], a.AsSpan(0, n).ToArray());
+                    if (texts is not null)
+                        Add(cmd, names[2], texts.AsSpan(0, n).ToArray());
+                    Add(cmd, names[columns - 2], b.AsSpan(0, n).ToArray());
+                    Add(cmd, names[columns - 1], c.AsSpan(0, n).ToArray());
+                    await cmd.ExecuteNonQueryAsync(ct);
+                    return;
+                }
+                cmd.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, $"VALUES ({string.Join(", ", names)})");
+                foreach (var name in names)
+                    Add(cmd, name, null);
+                for (var i = 0; i < n; i++)
+                {
+                    cmd.Parameters[0].Value = months[i];
+                    cmd.Parameters[1].Value = a[i];
+                    if (texts is not null)
+                        cmd.Parameters[2].Value = texts[i];
+                    cmd.Parameters[columns - 2].Value = b[i];
+                    cmd.Parameters[columns - 1].Value = c[i];
+                    await cmd.ExecuteNonQueryAsync(ct);
+                }
+            }
+
+            private static void Add(DbCommand cmd, string name, object? value)
             {
                 var p = cmd.CreateParameter();
-                p.ParameterName = "@p" + c.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                p.ParameterName = name;
+                p.Value = value ?? DBNull.Value;
                 cmd.Parameters.Add(p);
-            }
-            foreach (var row in rows)
-            {
-                for (var c = 0; c < width; c++)
-                    cmd.Parameters[c].Value = row[c];
-                await cmd.ExecuteNonQueryAsync(ct);
             }
         }
     }

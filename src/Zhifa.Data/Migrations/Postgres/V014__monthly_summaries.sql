@@ -3,9 +3,21 @@
 -- officers named on cases per month and agency; fines and decisions per agency and month of 决定.
 -- Triggers on cases and case_officers keep them equal to the case tables for every writer; a bulk import drops the
 -- triggers with the secondary indexes and adds what it loaded itself (Statistics/MonthlySummaries.cs).
--- A row whose count has fallen to 0 may stay; readers ask for counts above 0.
+-- A row whose count falls to 0 is deleted, so a row means at least one case.
 -- V012 and V013 are taken by work on other branches; versions are applied by set.
 -- Never edit an applied script: add a new V### script instead (docs/decisions/ADR-001-storage-and-migrations.md).
+
+-- The lists of overdue, late and unpublished penalty decisions are still read case by case: two narrow partial indexes
+-- over penalty cases (a few percent of all cases) answer them without reading the table — the decisions by decision
+-- date (which replaces the plain decided_on index; every reader of it asks for penalties) and the general-procedure
+-- cases by filing date.
+DROP INDEX "IX_cases_decided_on";
+
+CREATE INDEX "IX_cases_decided_on" ON cases (decided_on) INCLUDE (procedure, agency_id, filed_on, published_on, extension_days, fine_fen, number)
+    WHERE category = 'Penalty' AND decided_on IS NOT NULL;
+
+CREATE INDEX "IX_cases_general_penalty_filed_on" ON cases (filed_on) INCLUDE (agency_id, decided_on, published_on, extension_days, number)
+    WHERE category = 'Penalty' AND procedure = 'General';
 
 CREATE TABLE case_month_counts (
     month date NOT NULL,
@@ -21,7 +33,7 @@ CREATE TABLE officer_month_cases (
     officer_id bigint NOT NULL,
     agency_id bigint NOT NULL,
     cases bigint NOT NULL,
-    CONSTRAINT "PK_officer_month_cases" PRIMARY KEY (month, officer_id, agency_id)
+    CONSTRAINT "PK_officer_month_cases" PRIMARY KEY (officer_id, month, agency_id)
 );
 
 CREATE TABLE decision_month_fines (
@@ -51,9 +63,12 @@ BEGIN
     IF TG_OP <> 'INSERT' THEN
         UPDATE case_month_counts SET cases = cases - 1
         WHERE month = date_trunc('month', OLD.filed_on)::date AND agency_id = OLD.agency_id AND category = OLD.category AND power_id = OLD.power_id;
+        DELETE FROM case_month_counts
+        WHERE month = date_trunc('month', OLD.filed_on)::date AND agency_id = OLD.agency_id AND category = OLD.category AND power_id = OLD.power_id AND cases = 0;
         IF OLD.category = 'Penalty' AND OLD.decided_on IS NOT NULL THEN
             UPDATE decision_month_fines SET decisions = decisions - 1, fine_fen = fine_fen - coalesce(OLD.fine_fen, 0)
             WHERE month = date_trunc('month', OLD.decided_on)::date AND agency_id = OLD.agency_id;
+            DELETE FROM decision_month_fines WHERE month = date_trunc('month', OLD.decided_on)::date AND agency_id = OLD.agency_id AND decisions = 0;
         END IF;
     END IF;
     IF TG_OP <> 'DELETE' THEN
@@ -71,6 +86,8 @@ BEGIN
         UPDATE officer_month_cases m SET cases = m.cases - l.n
         FROM (SELECT date_trunc('month', filed_on)::date AS month, officer_id, count(*) AS n FROM case_officers WHERE case_id = OLD.id GROUP BY 1, 2) l
         WHERE m.month = l.month AND m.officer_id = l.officer_id AND m.agency_id = OLD.agency_id;
+        DELETE FROM officer_month_cases
+        WHERE agency_id = OLD.agency_id AND cases = 0 AND officer_id IN (SELECT officer_id FROM case_officers WHERE case_id = OLD.id);
         INSERT INTO officer_month_cases (month, officer_id, agency_id, cases)
         SELECT date_trunc('month', filed_on)::date, officer_id, NEW.agency_id, count(*) FROM case_officers WHERE case_id = NEW.id GROUP BY 1, 2
         ON CONFLICT (month, officer_id, agency_id) DO UPDATE SET cases = officer_month_cases.cases + excluded.cases;
@@ -89,6 +106,8 @@ BEGIN
         UPDATE officer_month_cases SET cases = cases - 1
         WHERE month = date_trunc('month', OLD.filed_on)::date AND officer_id = OLD.officer_id
           AND agency_id = (SELECT agency_id FROM cases WHERE id = OLD.case_id);
+        DELETE FROM officer_month_cases
+        WHERE month = date_trunc('month', OLD.filed_on)::date AND officer_id = OLD.officer_id AND cases = 0;
     END IF;
     IF TG_OP <> 'DELETE' THEN
         INSERT INTO officer_month_cases (month, officer_id, agency_id, cases)

@@ -3,9 +3,18 @@
 -- officers named on cases per month and agency; fines and decisions per agency and month of 决定.
 -- Triggers on cases and case_officers keep them equal to the case tables for every writer; a bulk import drops the
 -- triggers with the secondary indexes and adds what it loaded itself (Statistics/MonthlySummaries.cs).
--- A row whose count has fallen to 0 may stay; readers ask for counts above 0. A month is its first day, 'YYYY-MM-01'.
+-- A row whose count falls to 0 is deleted, so a row means at least one case. A month is its first day, 'YYYY-MM-01'.
 -- V012 and V013 are taken by work on other branches; versions are applied by set.
 -- Never edit an applied script: add a new V### script instead (docs/decisions/ADR-001-storage-and-migrations.md).
+
+-- The lists of overdue, late and unpublished penalty decisions are still read case by case: two narrow partial indexes
+-- over penalty cases (a few percent of all cases) find them — the decisions by decision date (which replaces the plain
+-- decided_on index; every reader of it asks for penalties) and the general-procedure cases by filing date.
+DROP INDEX "IX_cases_decided_on";
+
+CREATE INDEX "IX_cases_decided_on" ON "cases" ("decided_on") WHERE category = 'Penalty' AND decided_on IS NOT NULL;
+
+CREATE INDEX "IX_cases_general_penalty_filed_on" ON "cases" ("filed_on") WHERE category = 'Penalty' AND procedure = 'General';
 
 CREATE TABLE "case_month_counts" (
     "month" TEXT NOT NULL,
@@ -21,7 +30,7 @@ CREATE TABLE "officer_month_cases" (
     "officer_id" INTEGER NOT NULL,
     "agency_id" INTEGER NOT NULL,
     "cases" INTEGER NOT NULL,
-    CONSTRAINT "PK_officer_month_cases" PRIMARY KEY ("month", "officer_id", "agency_id")
+    CONSTRAINT "PK_officer_month_cases" PRIMARY KEY ("officer_id", "month", "agency_id")
 );
 
 CREATE TABLE "decision_month_fines" (
@@ -61,16 +70,22 @@ CREATE TRIGGER "zhifa_case_summaries_delete" AFTER DELETE ON "cases"
 BEGIN
     UPDATE case_month_counts SET cases = cases - 1
     WHERE month = substr(OLD.filed_on, 1, 8) || '01' AND agency_id = OLD.agency_id AND category = OLD.category AND power_id = OLD.power_id;
+    DELETE FROM case_month_counts
+    WHERE month = substr(OLD.filed_on, 1, 8) || '01' AND agency_id = OLD.agency_id AND category = OLD.category AND power_id = OLD.power_id AND cases = 0;
     UPDATE decision_month_fines SET decisions = decisions - 1, fine_fen = fine_fen - coalesce(OLD.fine_fen, 0)
     WHERE OLD.category = 'Penalty' AND OLD.decided_on IS NOT NULL AND month = substr(OLD.decided_on, 1, 8) || '01' AND agency_id = OLD.agency_id;
+    DELETE FROM decision_month_fines WHERE month = substr(OLD.decided_on, 1, 8) || '01' AND agency_id = OLD.agency_id AND decisions = 0;
 END;
 
 CREATE TRIGGER "zhifa_case_summaries_update" AFTER UPDATE OF agency_id, filed_on, category, power_id, decided_on, fine_fen ON "cases"
 BEGIN
     UPDATE case_month_counts SET cases = cases - 1
     WHERE month = substr(OLD.filed_on, 1, 8) || '01' AND agency_id = OLD.agency_id AND category = OLD.category AND power_id = OLD.power_id;
+    DELETE FROM case_month_counts
+    WHERE month = substr(OLD.filed_on, 1, 8) || '01' AND agency_id = OLD.agency_id AND category = OLD.category AND power_id = OLD.power_id AND cases = 0;
     UPDATE decision_month_fines SET decisions = decisions - 1, fine_fen = fine_fen - coalesce(OLD.fine_fen, 0)
     WHERE OLD.category = 'Penalty' AND OLD.decided_on IS NOT NULL AND month = substr(OLD.decided_on, 1, 8) || '01' AND agency_id = OLD.agency_id;
+    DELETE FROM decision_month_fines WHERE month = substr(OLD.decided_on, 1, 8) || '01' AND agency_id = OLD.agency_id AND decisions = 0;
     INSERT INTO case_month_counts (month, agency_id, category, power_id, cases)
     VALUES (substr(NEW.filed_on, 1, 8) || '01', NEW.agency_id, NEW.category, NEW.power_id, 1)
     ON CONFLICT (month, agency_id, category, power_id) DO UPDATE SET cases = cases + 1;
@@ -83,6 +98,9 @@ BEGIN
         WHERE co.case_id = OLD.id AND co.officer_id = officer_month_cases.officer_id AND substr(co.filed_on, 1, 8) || '01' = officer_month_cases.month)
     WHERE NEW.agency_id <> OLD.agency_id AND agency_id = OLD.agency_id
       AND (month, officer_id) IN (SELECT substr(filed_on, 1, 8) || '01', officer_id FROM case_officers WHERE case_id = OLD.id);
+    DELETE FROM officer_month_cases
+    WHERE NEW.agency_id <> OLD.agency_id AND agency_id = OLD.agency_id AND cases = 0
+      AND officer_id IN (SELECT officer_id FROM case_officers WHERE case_id = OLD.id);
     INSERT INTO officer_month_cases (month, officer_id, agency_id, cases)
     SELECT substr(filed_on, 1, 8) || '01', officer_id, NEW.agency_id, count(*) FROM case_officers
     WHERE case_id = NEW.id AND NEW.agency_id <> OLD.agency_id GROUP BY 1, 2
@@ -102,6 +120,7 @@ BEGIN
     UPDATE officer_month_cases SET cases = cases - 1
     WHERE month = substr(OLD.filed_on, 1, 8) || '01' AND officer_id = OLD.officer_id
       AND agency_id = (SELECT agency_id FROM cases WHERE id = OLD.case_id);
+    DELETE FROM officer_month_cases WHERE month = substr(OLD.filed_on, 1, 8) || '01' AND officer_id = OLD.officer_id AND cases = 0;
 END;
 
 CREATE TRIGGER "zhifa_case_officer_summaries_update" AFTER UPDATE OF case_id, officer_id, filed_on ON "case_officers"
@@ -109,6 +128,7 @@ BEGIN
     UPDATE officer_month_cases SET cases = cases - 1
     WHERE month = substr(OLD.filed_on, 1, 8) || '01' AND officer_id = OLD.officer_id
       AND agency_id = (SELECT agency_id FROM cases WHERE id = OLD.case_id);
+    DELETE FROM officer_month_cases WHERE month = substr(OLD.filed_on, 1, 8) || '01' AND officer_id = OLD.officer_id AND cases = 0;
     INSERT INTO officer_month_cases (month, officer_id, agency_id, cases)
     SELECT substr(NEW.filed_on, 1, 8) || '01', NEW.officer_id, agency_id, 1 FROM cases WHERE id = NEW.case_id
     ON CONFLICT (month, officer_id, agency_id) DO UPDATE SET cases = cases + 1;
