@@ -9,7 +9,9 @@ namespace Zhifa.Data.Import;
 /// at the end of the load, ADR-011) are dropped inside the import's transaction and rebuilt from their own
 /// definitions at the end: one sorted build is several times cheaper than millions of
 /// random index inserts. The unique index on the case number stays, it finds duplicates. DDL is transactional on
-/// both engines, so a refused import rolls the indexes and constraints back with everything else.
+/// both engines, so a refused import rolls the indexes and constraints back with everything else. The triggers that
+/// keep the monthly summaries (V014, ADR-019) are dropped and re-added the same way; the importer adds what it loaded
+/// to the summaries itself (<see cref="Statistics.MonthlySummaries.BulkCounts"/>).
 /// <para>
 /// On PostgreSQL the foreign keys of the case tables are dropped the same way instead of firing a trigger per row,
 /// and added back at the end <c>NOT VALID</c> (ADR-014): from then on they check every new row and every delete of a
