@@ -61,5 +61,6 @@ exec 3>"$work/serve.log"
 dotnet "$dll" --db "$db" serve --no-demo --urls http://127.0.0.1:5098 >&3 2>&3 &
 server=$!
 for _ in $(seq 120); do curl -sf http://127.0.0.1:5098/healthz >/dev/null && break; sleep 0.5; done
+district=$(printf '1201%02d' $((districts < 5 ? districts : 5)))
 python3 "$root/bench/city_statistics.py" --port 5098 --user "$user" --password="$password" --year 2025 \
-  --district 120105 --agency 120105007 --rounds "$runs" --server-pid "$server"
+  --district "$district" --agency "${district}007" --rounds "$runs" --server-pid "$server"
