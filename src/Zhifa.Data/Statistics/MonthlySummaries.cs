@@ -114,7 +114,8 @@ public static class MonthlySummaries
 
         /// <summary>
         /// Adds the counts to the stored summaries, in the import's transaction, in slices of <see cref="Slice"/> rows:
-        /// on PostgreSQL one statement per slice over typed arrays (<c>unnest</c>), on SQLite one native statement
+        /// on PostgreSQL one statement per slice over typed arrays (<c>unnest</c>) — or a COPY into a table still empty —,
+        /// on SQLite one native statement
         /// stepped per row — milliseconds per ten thousand rows, where a provider command per row would cost seconds.
         /// </summary>
         public async Task AddToAsync(DbConnection conn, DbTransaction tx, CancellationToken ct = default)
@@ -151,12 +152,20 @@ public static class MonthlySummaries
         /// </summary>
         private sealed class SliceWriter(DbConnection conn, DbTransaction tx)
         {
+            private string? _copyInto;
+
             public async Task WriteAsync<TKey, TValue>(string sql, KeyValuePair<TKey, TValue>[] rows,
                 Func<KeyValuePair<TKey, TValue>, (DateOnly Month, long A, string? Text, long B, long C)> shape, CancellationToken ct)
                 where TKey : notnull
             {
                 if (rows.Length == 0)
                     return;
+                // PostgreSQL, the first load into a table (usually the first import): nothing to add to, so COPY.
+                var target = System.Text.RegularExpressions.Regex.Match(sql, @"^INSERT INTO (\w+) \(([^)]*)\)");
+                _copyInto = conn is NpgsqlConnection && !await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
+                    $"SELECT EXISTS (SELECT 1 FROM {target.Groups[1].Value})", transaction: tx, cancellationToken: ct))
+                    ? $"COPY {target.Groups[1].Value} ({target.Groups[2].Value}) FROM STDIN (FORMAT BINARY)"
+                    : null;
                 var hasText = shape(rows[0]).Text is not null;
                 var months = new DateOnly[Math.Min(Slice, rows.Length)];
                 var a = new long[months.Length];
@@ -183,6 +192,26 @@ public static class MonthlySummaries
             private async Task FlushAsync(string sql, DateOnly[] months, long[] a, string[]? texts, long[] b, long[] c, int n, CancellationToken ct)
             {
                 var columns = texts is null ? 4 : 5;
+                if (conn is NpgsqlConnection npgsql && _copyInto is { } copyCommand)
+                {
+                    using var buffer = new MemoryStream();
+                    var w = new PgBinaryCopyWriter(buffer);
+                    w.Header();
+                    for (var i = 0; i < n; i++)
+                    {
+                        w.StartRow((short)columns);
+                        w.Date(months[i]);
+                        w.Int64(a[i]);
+                        if (texts is not null)
+                            w.Text(texts[i]);
+                        w.Int64(b[i]);
+                        w.Int64(c[i]);
+                    }
+                    w.Trailer();
+                    await using var copy = await npgsql.BeginRawBinaryCopyAsync(copyCommand, ct);
+                    await copy.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
+                    return;
+                }
                 if (conn is NpgsqlConnection)
                 {
                     var names = Enumerable.Range(0, columns).Select(i => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();

@@ -55,6 +55,25 @@ public abstract class MonthlySummariesTests
     }
 
     [Fact]
+    public async Task ASecondBulkImport_AddsToTheSummariesAlreadyThere()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var target = await HedongAsync(await NewDatabaseAsync(dir));
+        // The same 55,506 cases again under other numbers: large enough for the bulk path, into summaries not empty.
+        var folder = Path.Combine(dir.Path, "again");
+        Directory.CreateDirectory(folder);
+        var lines = await File.ReadAllLinesAsync(Path.Combine(TestPaths.HedongFixture, "cases.csv"));
+        await File.WriteAllLinesAsync(Path.Combine(folder, "cases.csv"), lines.Take(1).Concat(lines.Skip(1).Select(l => "B" + l)));
+        var errors = new ListErrorSink();
+        var outcome = await new ExchangeImporter(target, new ImportOptions(), TimeProvider.System).RunAsync(folder, errors);
+        outcome.Committed.ShouldBeTrue(string.Join("\n", errors.Errors));
+
+        await using var conn = await target.OpenConnectionAsync();
+        await AgreeAsync(conn, "a second bulk import");
+        (await conn.ExecuteScalarAsync<long>("SELECT sum(cases) FROM case_month_counts")).ShouldBe(2 * 55506);
+    }
+
+    [Fact]
     public async Task Triggers_KeepTheSummaries_ThroughInsertsUpdatesAndDeletes()
     {
         using var dir = TestPaths.NewTempDirectory();
