@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Alerts;
+using Zhifa.Data.CaseFileReviews;
 using Zhifa.Data.Calendar;
 using Zhifa.Data.Inspections;
 using Zhifa.Data.PenaltyCases;
@@ -47,6 +48,11 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<Zhifa.Domain.PenaltyCases.ExemptionListItem> ExemptionListItems => Set<Zhifa.Domain.PenaltyCases.ExemptionListItem>();
     public DbSet<AlertRow> Alerts => Set<AlertRow>();
     public DbSet<OfficerTrainingRow> OfficerTrainings => Set<OfficerTrainingRow>();
+    public DbSet<ReviewBatchRow> ReviewBatches => Set<ReviewBatchRow>();
+    public DbSet<ReviewAgencyRow> ReviewAgencies => Set<ReviewAgencyRow>();
+    public DbSet<ReviewFileRow> ReviewFiles => Set<ReviewFileRow>();
+    public DbSet<ReviewScoreRow> ReviewScores => Set<ReviewScoreRow>();
+    public DbSet<ReviewFindingRow> ReviewFindings => Set<ReviewFindingRow>();
 
     /// <summary>
     /// Indexes are chosen, not implied: EF's convention of one index per foreign key is off, because every index
@@ -199,6 +205,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
         InspectionsModel.Configure(b);
         PenaltyCasesModel.Configure(b);
         AlertsModel.Configure(b);
+        ReviewsModel.Configure(b);
         ApplySnakeCaseColumnNames(b);
     }
 
