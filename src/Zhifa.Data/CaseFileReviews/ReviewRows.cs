@@ -60,6 +60,8 @@ public sealed class ReviewFileRow
 /// <summary>Points given for one rubric item of a file. Append-only: a correction is a later row, the earlier one stays.</summary>
 public sealed class ReviewScoreRow
 {
+    public const int MaxNoteLength = 500;
+
     public long Id { get; set; }
     public long FileId { get; set; }
     public string ItemCode { get; set; } = "";
@@ -72,6 +74,8 @@ public sealed class ReviewScoreRow
 /// <summary>A problem found in a file (评查意见) under one rubric item. Append-only.</summary>
 public sealed class ReviewFindingRow
 {
+    public const int MaxTextLength = 1000;
+
     public long Id { get; set; }
     public long FileId { get; set; }
     public string ItemCode { get; set; } = "";

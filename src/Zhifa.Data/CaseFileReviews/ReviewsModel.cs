@@ -7,9 +7,6 @@ namespace Zhifa.Data.CaseFileReviews;
 /// <summary>The case-file review tables (V013, ADR-017).</summary>
 internal static class ReviewsModel
 {
-    public const int MaxNoteLength = 500;
-    public const int MaxFindingLength = 1000;
-
     public static void Configure(ModelBuilder b)
     {
         b.Entity<ReviewBatchRow>(e =>
@@ -53,7 +50,7 @@ internal static class ReviewsModel
             e.HasIndex(x => new { x.FileId, x.ItemCode });
             e.Property(x => x.ItemCode).HasMaxLength(32);
             e.Property(x => x.Points).HasPrecision(4, 1);
-            e.Property(x => x.Note).HasMaxLength(MaxNoteLength);
+            e.Property(x => x.Note).HasMaxLength(ReviewScoreRow.MaxNoteLength);
             e.Property(x => x.ScoredBy).HasMaxLength(256);
             e.HasOne<ReviewFileRow>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -63,7 +60,7 @@ internal static class ReviewsModel
             e.ToTable("case_file_review_findings");
             e.HasIndex(x => x.FileId);
             e.Property(x => x.ItemCode).HasMaxLength(32);
-            e.Property(x => x.Text).HasMaxLength(MaxFindingLength);
+            e.Property(x => x.Text).HasMaxLength(ReviewFindingRow.MaxTextLength);
             e.Property(x => x.RecordedBy).HasMaxLength(256);
             e.HasOne<ReviewFileRow>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
         });
