@@ -150,7 +150,7 @@ public sealed class ReviewCommands(ZhifaDbContext db, CallerScope scope, ReviewQ
         if (await queries.VisibleBatchAsync(batchId, ct) is not { } batch)
             return ReviewQueries.BatchNotFound(batchId);
         var file = await db.ReviewFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.BatchId == batchId, ct);
-        if (file is null || !(await queries.FileAsync(batchId, fileId, ct)).IsSuccess)
+        if (file is null || !queries.SeesFileOf(file.AgencyId))
             return ReviewQueries.FileNotFound(fileId);
         if (!queries.MayScore(file.AgencyId))
             return AppError.Forbidden(scope.AgencyId == file.AgencyId && scope.Role == Zhifa.Data.Accounts.Roles.Reviewer
@@ -198,8 +198,11 @@ public sealed class ReviewCommands(ZhifaDbContext db, CallerScope scope, ReviewQ
         if (errors.Count > 0)
             return Rules(errors, errors.Keys.Any(k => k.EndsWith(".points", StringComparison.Ordinal)) ? "review.points_out_of_range" : "review.unknown_item");
 
+        // A score equal to the item's current one (a retried request, an unchanged form field) adds no row.
+        var current = (await db.ReviewScores.AsNoTracking().Where(x => x.FileId == fileId).ToListAsync(ct))
+            .GroupBy(x => x.ItemCode).ToDictionary(g => g.Key, g => g.MaxBy(x => x.Id)!, StringComparer.Ordinal);
         var now = clock.GetUtcNow();
-        foreach (var x in items)
+        foreach (var x in items.Where(x => !(current.TryGetValue(x.Code!.Trim(), out var had) && had.Points == x.Points && had.Note == (x.Note?.Trim() ?? ""))))
             db.ReviewScores.Add(new ReviewScoreRow
             {
                 FileId = fileId, ItemCode = x.Code!.Trim(), Points = x.Points!.Value, Note = x.Note?.Trim() ?? "", ScoredBy = scope.UserName!, ScoredAt = now,

@@ -27,6 +27,9 @@ public sealed class ReviewQueries(ZhifaDbContext db, CallerScope scope)
     /// <summary>May the caller score a file of <paramref name="agencyId"/>: the office always, a reviewer only another agency's (回避).</summary>
     public bool MayScore(long agencyId) => MayManage || (scope.Role == Roles.Reviewer && scope.AgencyId is { } own && own != agencyId);
 
+    /// <summary>May the caller see a file of <paramref name="agencyId"/> (of a batch it sees).</summary>
+    public bool SeesFileOf(long agencyId) => SeesAllFiles || agencyId == OwnAgency;
+
     public static AppError BatchNotFound(long id) => AppError.NotFound(NotFoundCode, $"评查批次 {id} 不存在");
 
     public static AppError FileNotFound(long id) => AppError.NotFound("review.file_not_found", $"评查案卷 {id} 不存在");

@@ -161,6 +161,8 @@ public abstract class ReviewApiTests
         ss1.GetProperty("points").GetDecimal().ShouldBe(6.5m);
         ss1.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("points").GetDecimal()).ShouldBe([10m, 6.5m]);
         view.GetProperty("score").ValueKind.ShouldBe(JsonValueKind.Null); // not every item scored yet
+        var retried = await Json(await ScoreAsync(sup, id, file, new object[] { new { code = "SS1", points = 6.5, note = "询问笔录未经当事人签字" } }));
+        retried.GetProperty("items").EnumerateArray().First(i => i.GetProperty("code").GetString() == "SS1").GetProperty("history").GetArrayLength().ShouldBe(2);
         await Should.ThrowAsync<Exception>(() => bed.ExecuteAsync("UPDATE case_file_review_scores SET points = 10"));
         await Should.ThrowAsync<Exception>(() => bed.ExecuteAsync("DELETE FROM case_file_review_scores"));
 
