@@ -1,11 +1,6 @@
-namespace Zhifa.Data.CaseFileReviews;
+using Zhifa.Domain.CaseFileReviews;
 
-/// <summary>The state of a review batch: open for scoring, or finished (nothing more is scored or found).</summary>
-public enum ReviewBatchStatus
-{
-    Open,
-    Finished,
-}
+namespace Zhifa.Data.CaseFileReviews;
 
 /// <summary>
 /// A 案卷评查 batch (V013, ADR-017): its scope's period and case categories, the sampling rule and the seed the sample was

@@ -156,8 +156,8 @@ public sealed class ReviewCommands(ZhifaDbContext db, CallerScope scope, ReviewQ
             return AppError.Forbidden(scope.AgencyId == file.AgencyId && scope.Role == Zhifa.Data.Accounts.Roles.Reviewer
                 ? "评查人员应当回避:不得评查本机关的案卷"
                 : "只有执法监督机构、系统管理员或其他机关的法制审核人员(交叉评查)可以评查案卷");
-        if (batch.Status != ReviewBatchStatus.Open)
-            return new AppError(FailureKind.RuleBroken, "review.finished", $"评查批次\"{batch.Title}\"已完成,不能再评分或记录问题");
+        if (ReviewBatchTransitions.Record(batch.Status, batch.Title) is { } closed)
+            return AppError.Rule(closed);
         return (batch, file);
     }
 
@@ -251,14 +251,12 @@ public sealed class ReviewCommands(ZhifaDbContext db, CallerScope scope, ReviewQ
         var batch = await db.ReviewBatches.FirstOrDefaultAsync(b => b.Id == batchId, ct);
         if (batch is null)
             return ReviewQueries.BatchNotFound(batchId);
-        if (batch.Status != ReviewBatchStatus.Open)
-            return new AppError(FailureKind.RuleBroken, "review.finished", $"评查批次\"{batch.Title}\"已经完成");
         var view = await queries.GetAsync(batchId, ct);
-        var unscored = view.Value.Files.Where(f => f.ScoredItems < f.Items).ToList();
-        if (unscored.Count > 0)
-            return new AppError(FailureKind.RuleBroken, "review.unscored",
-                $"尚有 {unscored.Count} 件案卷未评完全部评分项,不能结束评查:{string.Join("、", unscored.Take(5).Select(f => f.CaseNumber))}{(unscored.Count > 5 ? " 等" : "")}");
-        batch.Status = ReviewBatchStatus.Finished;
+        var finished = ReviewBatchTransitions.Finish(batch.Status, batch.Title,
+            view.Value.Files.Where(f => f.ScoredItems < f.Items).Select(f => f.CaseNumber).ToList());
+        if (!finished.IsSuccess)
+            return AppError.Rule(finished.Error);
+        batch.Status = finished.Value;
         batch.FinishedBy = scope.UserName;
         batch.FinishedAt = clock.GetUtcNow();
         using (await writes.EnterAsync(ct))

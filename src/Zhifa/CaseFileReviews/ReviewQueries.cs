@@ -70,7 +70,7 @@ public sealed class ReviewQueries(ZhifaDbContext db, CallerScope scope)
             StatusName(b.Status), agencies.GetValueOrDefault(b.Id)?.Count ?? 0, agencies.GetValueOrDefault(b.Id)?.Files ?? 0, b.CreatedAt)).ToList(), total);
     }
 
-    public static string StatusName(ReviewBatchStatus status) => status == ReviewBatchStatus.Open ? "评查中" : "已完成";
+    public static string StatusName(ReviewBatchStatus status) => status.ToChinese();
 
     public async Task<Outcome<ReviewBatchView>> GetAsync(long id, CancellationToken ct = default)
     {
@@ -78,26 +78,17 @@ public sealed class ReviewQueries(ZhifaDbContext db, CallerScope scope)
             return BatchNotFound(id);
         var rubric = ReviewDraws.RubricOf(batch);
         var scale = ReviewDraws.ScaleOf(batch);
-        var agencyRows = await (from a in db.ReviewAgencies.AsNoTracking()
-                                join g in db.Agencies.AsNoTracking() on a.AgencyId equals g.Id
-                                where a.BatchId == id
-                                orderby g.Code
-                                select new { a.AgencyId, g.Code, g.Name, a.Candidates, a.Drawn }).ToListAsync(ct);
-        if (!SeesAllFiles)
-            agencyRows = agencyRows.Where(a => a.AgencyId == OwnAgency).ToList();
+        var scopeAgencies = await ScopeAgenciesAsync(id, ct);
+        var names = scopeAgencies.ToDictionary(a => a.AgencyId);
+        var agencyRows = SeesAllFiles ? scopeAgencies : scopeAgencies.Where(a => a.AgencyId == OwnAgency).ToList();
         var files = await FilesAsync(id, ct);
-        var scores = await CurrentScoresAsync(id, ct);
+        var scores = await CurrentScoresAsync(VisibleFiles(id), ct);
         var findings = await FindingCountsAsync(id, ct);
-        var names = agencyRows.ToDictionary(a => a.AgencyId);
-        var allNames = SeesAllFiles
-            ? await db.Agencies.AsNoTracking().Where(g => db.ReviewAgencies.Any(a => a.BatchId == id && a.AgencyId == g.Id)).ToDictionaryAsync(g => g.Id, ct)
-            : null;
         var summaries = files.Select(f =>
         {
             var s = Summarise(rubric, scale, scores.GetValueOrDefault(f.Id));
-            var (code, name) = allNames is not null ? (allNames[f.AgencyId].Code, allNames[f.AgencyId].Name) : (names[f.AgencyId].Code, names[f.AgencyId].Name);
-            return new ReviewFileSummary(f.Id, code, name, f.CaseId, f.Number, f.Position, s.Scored, rubric.Items.Count, s.Points, s.Score,
-                s.Grade?.ToChinese(), findings.GetValueOrDefault(f.Id));
+            return new ReviewFileSummary(f.Id, names[f.AgencyId].Code, names[f.AgencyId].Name, f.CaseId, f.Number, f.Position, s.Scored,
+                rubric.Items.Count, s.Points, s.Score, s.Grade?.ToChinese(), findings.GetValueOrDefault(f.Id));
         }).ToList();
         return new ReviewBatchView(batch.Id, batch.Title, batch.PeriodFrom, batch.PeriodTo,
             ReviewDraws.CategoriesOf(batch).Select(c => c.ToChinese()).ToList(), batch.SampleCount, batch.SampleRatio, batch.MinimumPerAgency,
@@ -115,11 +106,21 @@ public sealed class ReviewQueries(ZhifaDbContext db, CallerScope scope)
                orderby f.AgencyId, f.Position
                select new FileRow(f.Id, f.AgencyId, f.CaseId, c.Number, f.Position)).ToListAsync(ct);
 
-    /// <summary>The current points of each (file, item) of the batch's visible files: the latest row given.</summary>
-    private async Task<Dictionary<long, Dictionary<string, decimal>>> CurrentScoresAsync(long batchId, CancellationToken ct)
+    private sealed record ScopeAgency(long AgencyId, string Code, string Name, int Candidates, int Drawn);
+
+    /// <summary>Every agency of the batch's scope, by code (the caller's scope is applied by whoever shows them).</summary>
+    private async Task<List<ScopeAgency>> ScopeAgenciesAsync(long batchId, CancellationToken ct) =>
+        await (from a in db.ReviewAgencies.AsNoTracking()
+               join g in db.Agencies.AsNoTracking() on a.AgencyId equals g.Id
+               where a.BatchId == batchId
+               orderby g.Code
+               select new ScopeAgency(a.AgencyId, g.Code, g.Name, a.Candidates, a.Drawn)).ToListAsync(ct);
+
+    /// <summary>The current points of each (file, item) of <paramref name="files"/>: the latest row given.</summary>
+    private async Task<Dictionary<long, Dictionary<string, decimal>>> CurrentScoresAsync(IQueryable<ReviewFileRow> files, CancellationToken ct)
     {
         var rows = await (from s in db.ReviewScores.AsNoTracking()
-                          join f in VisibleFiles(batchId) on s.FileId equals f.Id
+                          join f in files on s.FileId equals f.Id
                           select new { s.Id, s.FileId, s.ItemCode, s.Points }).ToListAsync(ct);
         return rows.GroupBy(r => r.FileId).ToDictionary(g => g.Key,
             g => g.GroupBy(r => r.ItemCode).ToDictionary(i => i.Key, i => i.MaxBy(r => r.Id)!.Points, StringComparer.Ordinal));
@@ -186,26 +187,16 @@ public sealed class ReviewQueries(ZhifaDbContext db, CallerScope scope)
             return BatchNotFound(batchId);
         var rubric = ReviewDraws.RubricOf(batch);
         var scale = ReviewDraws.ScaleOf(batch);
-        var agencies = await (from a in db.ReviewAgencies.AsNoTracking()
-                              join g in db.Agencies.AsNoTracking() on a.AgencyId equals g.Id
-                              where a.BatchId == batchId
-                              orderby g.Code
-                              select new { a.AgencyId, g.Code, g.Name, a.Candidates }).ToListAsync(ct);
+        var agencies = await ScopeAgenciesAsync(batchId, ct);
         if (!scope.SeesAllAgencies)
             agencies = agencies.Where(a => a.AgencyId == OwnAgency).ToList();
         var ids = agencies.Select(a => a.AgencyId).ToList();
-        var files = await db.ReviewFiles.AsNoTracking().Where(f => f.BatchId == batchId && ids.Contains(f.AgencyId))
-            .Select(f => new { f.Id, f.AgencyId }).ToListAsync(ct);
-        var scoreRows = await (from s in db.ReviewScores.AsNoTracking()
-                               join f in db.ReviewFiles.AsNoTracking() on s.FileId equals f.Id
-                               where f.BatchId == batchId && ids.Contains(f.AgencyId)
-                               select new { s.Id, s.FileId, s.ItemCode, s.Points }).ToListAsync(ct);
+        var shown = db.ReviewFiles.AsNoTracking().Where(f => f.BatchId == batchId && ids.Contains(f.AgencyId));
+        var files = await shown.Select(f => new { f.Id, f.AgencyId }).ToListAsync(ct);
+        var current = await CurrentScoresAsync(shown, ct);
         var findingRows = await (from n in db.ReviewFindings.AsNoTracking()
-                                 join f in db.ReviewFiles.AsNoTracking() on n.FileId equals f.Id
-                                 where f.BatchId == batchId && ids.Contains(f.AgencyId)
+                                 join f in shown on n.FileId equals f.Id
                                  select new { f.AgencyId, n.ItemCode }).ToListAsync(ct);
-        var current = scoreRows.GroupBy(r => r.FileId).ToDictionary(g => g.Key,
-            g => g.GroupBy(r => r.ItemCode).ToDictionary(i => i.Key, i => i.MaxBy(r => r.Id)!.Points, StringComparer.Ordinal));
         var scored = files.Select(f => (f.AgencyId, Score: Summarise(rubric, scale, current.GetValueOrDefault(f.Id)))).ToList();
 
         List<GradeCount> Grades(IEnumerable<FileScore> s) =>

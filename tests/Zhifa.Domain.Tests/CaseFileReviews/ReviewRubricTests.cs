@@ -63,3 +63,26 @@ public sealed class ReviewRubricTests
         ReviewGrade.Fail.ToChinese().ShouldBe("不合格");
     }
 }
+
+public sealed class ReviewBatchTransitionsTests
+{
+    [Fact]
+    public void Finish_WhenEveryFileIsScored_FinishesTheBatch() =>
+        ReviewBatchTransitions.Finish(ReviewBatchStatus.Open, "评查", []).Value.ShouldBe(ReviewBatchStatus.Finished);
+
+    [Fact]
+    public void Finish_WhenFilesAreUnscored_IsRefusedNamingThem()
+    {
+        var refused = ReviewBatchTransitions.Finish(ReviewBatchStatus.Open, "评查", ["甲1", "甲2"]).Error!;
+        refused.Code.ShouldBe("review.unscored");
+        refused.Message.ShouldContain("甲1、甲2");
+    }
+
+    [Fact]
+    public void FinishedBatch_TakesNoMoreScoresAndCannotFinishAgain()
+    {
+        ReviewBatchTransitions.Record(ReviewBatchStatus.Finished, "评查")!.Code.ShouldBe("review.finished");
+        ReviewBatchTransitions.Record(ReviewBatchStatus.Open, "评查").ShouldBeNull();
+        ReviewBatchTransitions.Finish(ReviewBatchStatus.Finished, "评查", []).Error!.Code.ShouldBe("review.finished");
+    }
+}
