@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Zhifa.CaseFileReviews;
 using Zhifa.Data.Storage;
 using Zhifa.Domain.CaseFileReviews;
+using Zhifa.Domain.Common;
 using Zhifa.Web;
 
 namespace Zhifa.Pages.CaseFileReviews;
 
 /// <summary>案卷评查 batches: the list the caller may see and, for the supervision office, the form that creates a batch and draws its sample.</summary>
-public sealed class IndexModel(ReviewQueries queries, ReviewCommands commands, CallerScope caller, ZhifaDbContext db) : PageModel
+public sealed class IndexModel(ReviewQueries queries, ReviewCommands commands, CallerScope caller, ZhifaDbContext db, TimeProvider clock) : PageModel
 {
     public sealed class BatchForm
     {
@@ -39,8 +40,10 @@ public sealed class IndexModel(ReviewQueries queries, ReviewCommands commands, C
 
     public async Task OnGetAsync(int? page, CancellationToken ct)
     {
-        Input.PeriodFrom = $"{DateTime.Today.Year - 1}-01-01";
-        Input.PeriodTo = $"{DateTime.Today.Year - 1}-12-31";
+        // Last year by default: the usual annual review (年度案卷评查).
+        var year = clock.Today().Year - 1;
+        Input.PeriodFrom = $"{year}-01-01";
+        Input.PeriodTo = $"{year}-12-31";
         await LoadAsync(page, ct);
     }
 
