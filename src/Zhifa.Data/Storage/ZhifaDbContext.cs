@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Alerts;
+using Zhifa.Data.CaseFileReviews;
 using Zhifa.Data.Calendar;
 using Zhifa.Data.Inspections;
 using Zhifa.Data.PenaltyCases;
@@ -50,6 +51,11 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<Statistics.CaseMonthCountRow> CaseMonthCounts => Set<Statistics.CaseMonthCountRow>();
     public DbSet<Statistics.OfficerMonthCasesRow> OfficerMonthCases => Set<Statistics.OfficerMonthCasesRow>();
     public DbSet<Statistics.DecisionMonthFinesRow> DecisionMonthFines => Set<Statistics.DecisionMonthFinesRow>();
+    public DbSet<ReviewBatchRow> ReviewBatches => Set<ReviewBatchRow>();
+    public DbSet<ReviewAgencyRow> ReviewAgencies => Set<ReviewAgencyRow>();
+    public DbSet<ReviewFileRow> ReviewFiles => Set<ReviewFileRow>();
+    public DbSet<ReviewScoreRow> ReviewScores => Set<ReviewScoreRow>();
+    public DbSet<ReviewFindingRow> ReviewFindings => Set<ReviewFindingRow>();
 
     /// <summary>
     /// Indexes are chosen, not implied: EF's convention of one index per foreign key is off, because every index
@@ -227,6 +233,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
         InspectionsModel.Configure(b);
         PenaltyCasesModel.Configure(b);
         AlertsModel.Configure(b);
+        ReviewsModel.Configure(b);
         ApplySnakeCaseColumnNames(b);
     }
 

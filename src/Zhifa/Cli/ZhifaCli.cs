@@ -33,6 +33,7 @@ public static class ZhifaCli
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(AlertsCommand.Create());
+        root.Subcommands.Add(ReviewCommand.Create());
         root.SetAction((pr, ct) => ServeCommand.RunAsync(pr, ct));
 
         var parse = root.Parse(args);

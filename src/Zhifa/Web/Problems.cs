@@ -43,7 +43,7 @@ public static class Problems
                 detail: error.Message, title: "请求数据无效", extensions: extensions);
         // A rule that concerns one field (422) names it too, so a form can show the message beside the field.
         if (error.Field is not null && error.Kind == FailureKind.RuleBroken)
-            extensions["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Message] };
+            extensions["errors"] = error.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { [error.Field] = [error.Message] };
         return TypedResults.Problem(error.Message, statusCode: status, title: Default(status).Title, extensions: extensions);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 using Zhifa.Accounts;
 using Zhifa.Alerts;
+using Zhifa.CaseFileReviews;
 using Zhifa.Calendar;
 using Zhifa.Catalog;
 using Zhifa.LegalReviews;
@@ -97,6 +98,7 @@ public static class WebApp
         services.AddInspections();
         services.AddPenaltyCases(builder.Configuration);
         services.AddAlerts(target, builder.Configuration);
+        services.AddCaseFileReviews();
         services.AddHostedService(sp => new PendingForeignKeyValidation(target, sp.GetRequiredService<ILogger<PendingForeignKeyValidation>>()));
         services.AddScoped<LegalReviewQueries>();
         services.AddScoped<PenaltyStandards>();
@@ -110,7 +112,7 @@ public static class WebApp
             {
                 Title = "执法监督平台 接口",
                 Version = "v1",
-                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权(含裁量基准和免罚清单)、执法人员、行政检查、行政处罚案件、法制审核、执法监督统计、预警、工作日历、执法全过程记录与证据、行政执法公示。/api/v1/public 下的公示查询无需登录。",
+                Description = "行政执法监督平台(zhifa)的 JSON 接口:执法主体、职权(含裁量基准和免罚清单)、执法人员、行政检查、行政处罚案件、法制审核、执法监督统计、预警、案卷评查、工作日历、执法全过程记录与证据、行政执法公示。/api/v1/public 下的公示查询无需登录。",
             };
             return Task.CompletedTask;
         }));
@@ -174,6 +176,7 @@ public static class WebApp
         api.MapPenaltyCases();
         api.MapLegalReviews();
         api.MapAlerts();
+        api.MapCaseFileReviews();
 
         app.MapRazorPages();
         return app;
