@@ -155,7 +155,7 @@ public static class AnnualReportPdf
                 var align = header ? SKTextAlign.Center : columns[i].Kind == ReportColumnKind.Number ? SKTextAlign.Right : SKTextAlign.Left;
                 var tx = align switch { SKTextAlign.Center => x + widths[i] / 2, SKTextAlign.Right => x + widths[i] - pad, _ => x + pad };
                 for (var l = 0; l < wrapped[i].Count; l++)
-                    _canvas.DrawText(wrapped[i][l], tx, _y + pad + l * lineHeight + TableSize * 1.15f, align, font, _ink);
+                    Text(_canvas, wrapped[i][l], tx, _y + pad + l * lineHeight + TableSize * 1.15f, align, font, _ink);
                 x += widths[i];
             }
             _y += height;
@@ -165,7 +165,7 @@ public static class AnnualReportPdf
         {
             Ensure(height);
             var x = align == SKTextAlign.Center ? Left + ContentWidth / 2 : Left + indent;
-            _canvas!.DrawText(text, x, _y + height * 0.72f, align, font, _ink);
+            Text(_canvas!, text, x, _y + height * 0.72f, align, font, _ink);
             _y += height;
         }
 
@@ -188,7 +188,7 @@ public static class AnnualReportPdf
             if (_canvas is null)
                 return;
             using var font = Font(10);
-            _canvas.DrawText($"— {_page.ToString(CultureInfo.InvariantCulture)} —", PageWidth / 2, PageHeight - 40, SKTextAlign.Center, font, _ink);
+            Text(_canvas, $"— {_page.ToString(CultureInfo.InvariantCulture)} —", PageWidth / 2, PageHeight - 40, SKTextAlign.Center, font, _ink);
             _document.EndPage();
             _canvas = null;
         }
@@ -203,6 +203,44 @@ public static class AnnualReportPdf
             _ink.Dispose();
             _rule.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Draws a line of text as a run that carries its UTF-8 text and clusters. The font's Unicode map sends a glyph that
+    /// several characters share to the lowest of them (行 is drawn with the glyph of the radical ⾏, U+2F8F), so a
+    /// reader would copy ⾏政; with the text attached Skia writes an /ActualText span and readers copy 行政.
+    /// </summary>
+    internal static void Text(SKCanvas canvas, string text, float x, float y, SKTextAlign align, SKFont font, SKPaint paint)
+    {
+        if (text.Length == 0)
+            return;
+        var glyphs = font.GetGlyphs(text);
+        var widths = font.GetGlyphWidths(text);
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var total = widths.Sum();
+        var start = align switch { SKTextAlign.Center => x - total / 2, SKTextAlign.Right => x - total, _ => x };
+        using var builder = new SKTextBlobBuilder();
+        var run = builder.AllocateHorizontalTextRun(font, glyphs.Length, y, utf8.Length);
+        var positions = new float[glyphs.Length];
+        var clusters = new uint[glyphs.Length];
+        float advance = 0;
+        int glyph = 0, offset = 0;
+        for (var i = 0; i < text.Length && glyph < glyphs.Length; i++)
+        {
+            var length = char.IsSurrogatePair(text, i) ? 2 : 1;
+            positions[glyph] = start + advance;
+            clusters[glyph] = (uint)offset;
+            advance += widths[glyph];
+            offset += Encoding.UTF8.GetByteCount(text.AsSpan(i, length));
+            i += length - 1;
+            glyph++;
+        }
+        run.SetGlyphs(glyphs);
+        run.SetPositions(positions);
+        run.SetText(utf8);
+        run.SetClusters(clusters);
+        using var blob = builder.Build();
+        canvas.DrawText(blob, 0, 0, paint);
     }
 
     /// <summary>
