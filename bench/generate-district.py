@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes an exchange-format folder (shared/spec/exchange-format.md) of a synthetic district for benchmarks.
 
-usage: generate-district.py [--all-published] OUT_DIR [CASES] [YEARS...]
+usage: generate-district.py [--all-published] [--districts N] OUT_DIR [CASES] [YEARS...]
 Deterministic (fixed seed): the same arguments give the same files.
+--districts N: a city of N districts (region codes 120101 … 1201NN, city code 120100) of 100 agencies each instead of
+one test district (120199), the cases spread over all of them: the city-scale statistics benchmark (issue 4).
 --all-published: every case is a general-procedure penalty decision, published 1-11 days after the decision (at most
 today, 2026-11-22), with varied party names (a brand of two characters out of 40, an industry and a legal form for
 organisations; common surnames at their rough frequency for natural persons), for the public search at scale.
@@ -12,6 +14,11 @@ import csv, os, random, sys, datetime as dt
 args = sys.argv[1:]
 all_published = "--all-published" in args
 args = [a for a in args if a != "--all-published"]
+districts = None
+if "--districts" in args:
+    at = args.index("--districts")
+    districts = int(args[at + 1])
+    del args[at:at + 2]
 out = args[0]
 total = int(args[1]) if len(args) > 1 else 600_000
 years = [int(y) for y in args[2:]] or [2022, 2023]
@@ -26,8 +33,10 @@ def w(name, header, rows):
         wr.writerow(header)
         wr.writerows(rows)
 
-agencies = [(f"120199{i:03d}", f"测试区第{i}执法局" if i <= 60 else f"测试区第{i}街道办事处",
-             "委办局" if i <= 60 else "街道办事处", "120199") for i in range(1, AGENCIES + 1)]
+regions = [f"1201{d:02d}" for d in range(1, districts + 1)] if districts else ["120199"]
+agencies = [(f"{region}{i:03d}", f"{'测试区' if not districts else f'测试市第{d + 1}区'}第{i}执法局" if i <= 60 else
+             f"{'测试区' if not districts else f'测试市第{d + 1}区'}第{i}街道办事处",
+             "委办局" if i <= 60 else "街道办事处", region) for d, region in enumerate(regions) for i in range(1, AGENCIES + 1)]
 w("agencies.csv", ["机关编码", "机关名称", "机关类别", "区划代码"], agencies)
 powers = []
 for code, *_ in agencies:
@@ -40,7 +49,7 @@ rows = []
 for a, (code, *_) in enumerate(agencies):
     officers[code] = []
     for j in range(OFFICERS_PER_AGENCY):
-        num = f"CS{a:03d}{j:03d}"
+        num = f"CS{a:03d}{j:03d}" if a < 1000 else f"CS{a:04d}{j:03d}"
         officers[code].append(num)
         rows.append((num, f"测试{a}-{j}", code, "2015-01-01", "", "是" if j == 0 else "否"))
 w("officers.csv", ["执法证号", "姓名", "所属机关编码", "发证日期", "注销日期", "法制审核人员"], rows)
@@ -66,7 +75,7 @@ with open(os.path.join(out, "cases.csv"), "w", newline="", encoding="utf-8") as 
     wr.writerow(["案件编号", "机关编码", "案件类别", "职权编码", "立案日期", "执法人员", "程序类型", "当事人类型", "当事人名称",
                  "罚款金额", "决定日期", "公示日期", "结案日期", "处理结果"])
     for i in range(total):
-        code = agencies[rng.randrange(AGENCIES)][0]
+        code = agencies[rng.randrange(len(agencies))][0]
         filed = start + dt.timedelta(days=rng.randrange(span))
         team = ";".join(rng.sample(officers[code], rng.choice((2, 2, 3))))
         party = rng.choice(("法人", "自然人", "其他组织"))
@@ -96,4 +105,4 @@ with open(os.path.join(out, "cases.csv"), "w", newline="", encoding="utf-8") as 
         else:
             wr.writerow((f"CS{i:09d}", code, "行政强制", f"{code}-Q01", filed, team, "", party, pname, "", "", "",
                          filed + dt.timedelta(days=30), "解除强制措施"))
-print(f"wrote {total} cases for {AGENCIES} agencies to {out}")
+print(f"wrote {total} cases for {len(agencies)} agencies to {out}")

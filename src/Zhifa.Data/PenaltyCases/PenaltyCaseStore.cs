@@ -4,6 +4,7 @@ using Dapper;
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.PenaltyCases;
+using Zhifa.Domain.Publicity;
 
 namespace Zhifa.Data.PenaltyCases;
 
@@ -17,9 +18,9 @@ public sealed record PenaltyCaseProjection(DateOnly? DecisionLimitOn, DateOnly? 
     /// The decision limit while none is made, and the earliest limit the agency runs against. The party's own windows
     /// are left out: they end without any breach, while a stored "next deadline" must stay true until the next step.
     /// </summary>
-    public static PenaltyCaseProjection Of(PenaltyCase c, WorkingDayCalendar calendar, PenaltyRules rules, DateOnly today)
+    public static PenaltyCaseProjection Of(PenaltyCase c, WorkingDayCalendar calendar, PenaltyRules rules, DateOnly today, PublicityRules publicity)
     {
-        var next = c.Deadlines(calendar, rules, today).Where(d => !d.PartyWindow).MinBy(d => d.Due);
+        var next = c.Deadlines(calendar, rules, today, publicity).Where(d => !d.PartyWindow).MinBy(d => d.Due);
         DateOnly? limit = c.Stage.IsBeforeDecision() ? c.DecisionLimit(calendar, rules).Date : null;
         return new PenaltyCaseProjection(limit, next?.Due, next?.Name);
     }

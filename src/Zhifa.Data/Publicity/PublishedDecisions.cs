@@ -113,6 +113,20 @@ public static class PublishedDecisions
         await conn.ExecuteAsync(new CommandDefinition(InsertSql(conn, "c.id = @caseId"), new { caseId }, tx, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// 公示 of a platform case's decision (ADR-016): sets <c>cases.published_on</c> when it is not set yet, and the case's row
+    /// of the search table, in the caller's transaction. False when the case was already published (nothing written).
+    /// </summary>
+    public static async Task<bool> PublishCaseAsync(DbConnection conn, DbTransaction tx, long caseId, DateOnly publishedOn, CancellationToken ct = default)
+    {
+        var updated = await conn.ExecuteAsync(new CommandDefinition(
+            "UPDATE cases SET published_on = @publishedOn WHERE id = @caseId AND published_on IS NULL", new { caseId, publishedOn }, tx, cancellationToken: ct));
+        if (updated == 0)
+            return false;
+        await RefreshCaseAsync(conn, tx, caseId, ct);
+        return true;
+    }
+
     /// <summary>A plain import: the new cases (ids above <paramref name="lastIdBefore"/>) that are published. Returns the rows added.</summary>
     public static async Task<int> AddImportedAsync(DbConnection conn, DbTransaction tx, long lastIdBefore, CancellationToken ct = default)
     {

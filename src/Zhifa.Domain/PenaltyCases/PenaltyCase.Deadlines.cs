@@ -1,4 +1,5 @@
 using Zhifa.Domain.Calendar;
+using Zhifa.Domain.Publicity;
 
 namespace Zhifa.Domain.PenaltyCases;
 
@@ -40,9 +41,10 @@ public sealed partial class PenaltyCase
 {
     /// <summary>
     /// The deadlines that apply in the current stage, for pages and alerts. A deadline is due soon from the
-    /// configured number of working days before it, and overdue from the day after it.
+    /// configured number of working days before it, and overdue from the day after it. The publication limit uses
+    /// <paramref name="publicity"/> (the statutory 7 working days when not given).
     /// </summary>
-    public IReadOnlyList<CaseDeadline> Deadlines(WorkingDayCalendar calendar, PenaltyRules rules, DateOnly today)
+    public IReadOnlyList<CaseDeadline> Deadlines(WorkingDayCalendar calendar, PenaltyRules rules, DateOnly today, PublicityRules? publicity = null)
     {
         var list = new List<CaseDeadline>();
         void Add(string name, Deadline due, string rule, string configured, bool partyWindow = false) =>
@@ -71,6 +73,12 @@ public sealed partial class PenaltyCase
         {
             Add("送达决定书期限", DecisionRules.ServiceDue(calendar, rules, decision.DecidedOn), "行政处罚法 第六十一条",
                 $"当事人不在场的，决定之日起{rules.ServiceWorkingDays}个工作日");
+        }
+        publicity ??= new PublicityRules();
+        if (PublishedOn is null && PublicationDue(calendar, publicity) is { } publication)
+        {
+            // 国办发〔2018〕118号: runs from the decision in whatever stage the case is, until the decision is published.
+            Add("公示处罚决定期限", publication, $"{PublicationRules.Basis}、行政处罚法 第四十八条", PublicationRules.ConfiguredText(publicity));
         }
         if (Stage is PenaltyStage.Served or PenaltyStage.Executing && NextUnpaidInstalment(calendar, rules, today) is { } instalment)
         {

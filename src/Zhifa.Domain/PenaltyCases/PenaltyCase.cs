@@ -1,6 +1,7 @@
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.Publicity;
 
 namespace Zhifa.Domain.PenaltyCases;
 
@@ -99,8 +100,11 @@ public sealed partial class PenaltyCase
         DecisionRules.DecisionLimit(calendar, rules, FiledOn, ExtensionDays);
 
     /// <summary>The steps this actor may take now: the table's steps for the stage, if the actor may act on the case at all.</summary>
-    public IReadOnlyList<PenaltyStep> AvailableSteps(PenaltyActor actor) =>
-        ActorMayAct(actor) is null ? PenaltyWorkflow.AvailableSteps(Stage, actor.Role) : [];
+    public IReadOnlyList<PenaltyStep> AvailableSteps(PenaltyActor actor, PublicityRules? publicity = null) =>
+        ActorMayAct(actor) is null
+            ? PenaltyWorkflow.AvailableSteps(Stage, actor.Role)
+                .Where(s => s != PenaltyStep.Publish || PublicationRefusal(publicity ?? new PublicityRules()) is null).ToList()
+            : [];
 
     /// <summary>Sets the 案号 once; numbering per agency and year is the application's job.</summary>
     public DomainError? AssignNumber(string number)
@@ -128,9 +132,14 @@ public sealed partial class PenaltyCase
         return ActorMayAct(actor) is { } error ? error : next;
     }
 
-    /// <summary>The actor's agency is the case's; an officer must be an assigned officer who has not been recused (第四十三条).</summary>
+    /// <summary>
+    /// The actor's agency is the case's; an officer must be an assigned officer who has not been recused (第四十三条). A system
+    /// administrator belongs to no agency and acts on any case, but the table gives the role no step besides 公示.
+    /// </summary>
     private DomainError? ActorMayAct(PenaltyActor actor)
     {
+        if (actor.Role == PenaltyRoles.Admin)
+            return null;
         if (actor.AgencyId != AgencyId)
             return Guard.Error("other_agency", "不能办理其他执法机关的案件");
         if (actor.Role != PenaltyRoles.Officer)

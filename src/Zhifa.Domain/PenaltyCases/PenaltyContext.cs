@@ -1,6 +1,7 @@
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Officers;
+using Zhifa.Domain.Publicity;
 
 namespace Zhifa.Domain.PenaltyCases;
 
@@ -10,6 +11,9 @@ namespace Zhifa.Domain.PenaltyCases;
 /// </summary>
 public sealed record PenaltyContext(WorkingDayCalendar Calendar, PenaltyRules Rules, TimeProvider Clock)
 {
+    /// <summary>The publication limits in force (configuration section <c>Publicity</c>), for 公示 and its deadline.</summary>
+    public PublicityRules Publicity { get; init; } = new();
+
     public DateTimeOffset Now => Clock.GetUtcNow();
 
     /// <summary>Today in the platform's time zone: the clock's local zone, which the host sets to China Standard Time (PlatformClock).</summary>

@@ -29,6 +29,7 @@ public enum PenaltyStep
     EndAppeal,         // 复议或诉讼结束
     Close,             // 结案
     Archive,           // 归档
+    Publish,           // 公示处罚决定 (any stage after a general-procedure decision)
 }
 
 public static class PenaltyStepNames
@@ -61,6 +62,7 @@ public static class PenaltyStepNames
         [PenaltyStep.EndAppeal] = "复议或诉讼结束",
         [PenaltyStep.Close] = "结案",
         [PenaltyStep.Archive] = "归档",
+        [PenaltyStep.Publish] = "公示处罚决定",
     });
 
     public static string ToChinese(this PenaltyStep step) => Names.Of(step);

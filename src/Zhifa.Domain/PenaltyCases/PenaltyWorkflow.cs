@@ -11,7 +11,8 @@ public sealed record PenaltyTransition(PenaltyStage? From, PenaltyStep Step, Pen
 /// <summary>
 /// The one transition table of the penalty workflow. <see cref="PenaltyCase"/> asks it before every step;
 /// the rules of the law are checked after it, by the case. Supervisors and administrators watch cases
-/// but take no step in them.
+/// but take no step in them, except that a system administrator may publish a decision (公示), as they may
+/// withdraw one (ADR-008, ADR-016).
 /// </summary>
 public static class PenaltyWorkflow
 {
@@ -21,6 +22,8 @@ public static class PenaltyWorkflow
     private static readonly string[] Handler = [Officer];
     private static readonly string[] HandlerOrHead = [Officer, AgencyAdmin];
     private static readonly string[] LegalReviewer = [Reviewer];
+    private static readonly string[] Publisher = [AgencyAdmin, Admin];
+    private static readonly PenaltyStage[] AfterDecision = [Decided, Served, Executing, Closed, Archived];
 
     public static IReadOnlyList<PenaltyTransition> Table { get; } =
     [
@@ -59,6 +62,9 @@ public static class PenaltyWorkflow
         // Before a decision only to transfer the case or revoke the filing; the case checks the reason.
         .. To([.. BeforeDecision, .. AfterService], Close, Closed, Head),
         Row(Closed, Archive, Archived, HandlerOrHead),
+
+        // 公示 does not move the case; the case checks that it is a general-procedure decision not yet published.
+        .. Stay(AfterDecision, Publish, Publisher),
     ];
 
     private static readonly Dictionary<(PenaltyStage?, PenaltyStep), PenaltyTransition> ByKey =

@@ -4,6 +4,7 @@ using Zhifa.Data.Accounts;
 using Zhifa.Data.Storage;
 using Zhifa.Domain.Identifiers;
 using Zhifa.Domain.PenaltyCases;
+using Zhifa.Domain.Publicity;
 using Zhifa.PenaltyCases;
 using Zhifa.Web;
 
@@ -12,7 +13,9 @@ namespace Zhifa.Demo;
 /// <summary>
 /// Penalty cases of 演示区市场监督管理局 written through <see cref="PenaltyCaseService"/> after the import, so the case
 /// pages show one case in every stage of the general procedure (立案 … 归档), a case decided without penalty under the
-/// exemption list (不予行政处罚决定书) and two summary-procedure cases (当场行政处罚决定书). Each case
+/// exemption list (不予行政处罚决定书) and two summary-procedure cases (当场行政处罚决定书). Most decisions of the general
+/// procedure are published (公示) two days after the decision, so the portal shows platform decisions too; the case left
+/// in 已决定 is not published and the 已送达 one was published late, so the alerts have one of each (ADR-016). Each case
 /// is walked step by step by the demo head (agency-admin), the first two certified officers of the agency (the
 /// handlers) and its legal reviewer; dates count back from the demo day and the clock is fixed on it.
 /// </summary>
@@ -22,7 +25,7 @@ internal static class DemoPenaltyCases
 
     /// <summary>The service as one user of the agency sees it.</summary>
     public static PenaltyCaseService Service(ZhifaDbContext db, DatabaseTarget target, CallerScope scope, TimeProvider clock) =>
-        new(db, scope, PenaltyRules.Default, clock, new PenaltyCaseLookups(db, scope), new PenaltyCaseViewBuilder(db), new WriteQueue(target));
+        new(db, scope, PenaltyRules.Default, new PublicityRules(), clock, new PenaltyCaseLookups(db, scope), new PenaltyCaseViewBuilder(db), new WriteQueue(target));
 
     /// <summary>Writes the cases; returns how many. Throws when the service refuses a step (a bug of this script).</summary>
     public static async Task<int> RecordAsync(DatabaseTarget target, DateOnly today, CancellationToken ct)
@@ -34,8 +37,10 @@ internal static class DemoPenaltyCases
         // The first three officers hold certificates throughout (DemoGenerator.MasterData); the first is a legal reviewer.
         var officers = await db.Officers.Where(o => o.AgencyId == agency.Id).OrderBy(o => o.Id).Take(3).ToListAsync(ct);
         var (reviewer, a, b) = (officers[0], officers[1], officers[2]);
+        var headScope = CallerScope.For("demo", Roles.AgencyAdmin, agency.Id);
         var script = new Script(
-            Service(db, target, CallerScope.For("demo", Roles.AgencyAdmin, agency.Id), clock),
+            Service(db, target, headScope, clock),
+            day => Service(db, target, headScope, new DemoInspections.DemoClock(day)),
             Service(db, target, CallerScope.For(a.CertificateNumber, Roles.Officer, agency.Id, a.Id), clock),
             Service(db, target, CallerScope.For(reviewer.CertificateNumber, Roles.Reviewer, agency.Id, reviewer.Id), clock),
             today, $"{code}-C02", [a.CertificateNumber, b.CertificateNumber], reviewer.CertificateNumber);
@@ -64,7 +69,8 @@ internal static class DemoPenaltyCases
     ];
 
     /// <summary>Walks one case as far as a stage, with the dates of a case filed 70 days before the demo day.</summary>
-    private sealed class Script(PenaltyCaseService head, PenaltyCaseService officer, PenaltyCaseService reviewer, DateOnly today, string power,
+    /// <summary><paramref name="headOn"/>: the head acting on a given day, for 公示, whose date is the day it is done.</summary>
+    private sealed class Script(PenaltyCaseService head, Func<DateOnly, PenaltyCaseService> headOn, PenaltyCaseService officer, PenaltyCaseService reviewer, DateOnly today, string power,
         string[] handlers, string reviewerNumber)
     {
         private DateOnly Day(int daysAgo) => today.AddDays(-daysAgo);
@@ -131,8 +137,10 @@ internal static class DemoPenaltyCases
             }
             await Step(x => head.DecideAsync(id, new DecideRequest { Version = x, DecidedOn = Day(start - 11), Outcome = "Penalty", Kinds = ["Warning", "Fine"], Fine = 3000m }, ct));
             if (stage == PenaltyStage.Decided)
-                return;
+                return; // not published: the alert 处罚决定未按期公示
             await Step(x => officer.ServeAsync(id, new ServeRequest { Version = x, ServedOn = Day(start - 12), Method = "Direct", Place = "当事人经营场所" }, ct));
+            // Published two days after the decision; the 已送达 case only today, late: the alert 处罚决定逾期公示.
+            await Step(x => (stage == PenaltyStage.Served ? head : headOn(Day(start - 13))).PublishAsync(id, new PublishRequest { Version = x }, ct));
             if (stage == PenaltyStage.Served)
                 return;
             await Step(x => officer.RecordPaymentAsync(id, new RecordPaymentRequest { Version = x, PaidOn = Day(start - 14), Amount = stage == PenaltyStage.Executing ? 1000m : 3000m }, ct));
@@ -164,7 +172,8 @@ internal static class DemoPenaltyCases
                 NoPenaltyReason = "当事人系首次违法，货值金额12元，危害后果轻微，并已当场下架改正",
                 EducationRecord = "向当事人讲解食品安全法关于食品保质期的规定，当事人签署了守法经营承诺书",
             }, ct)).Version;
-            Check(await officer.ServeAsync(v.Id, new ServeRequest { Version = version, ServedOn = Day(19), Method = "Direct", Place = "当事人经营场所" }, ct));
+            version = Check(await officer.ServeAsync(v.Id, new ServeRequest { Version = version, ServedOn = Day(19), Method = "Direct", Place = "当事人经营场所" }, ct)).Version;
+            Check(await headOn(Day(18)).PublishAsync(v.Id, new PublishRequest { Version = version }, ct));
         }
 
         public async Task SummaryAsync(string party, string id, string[] kinds, decimal? fine, int daysAgo, CancellationToken ct) =>

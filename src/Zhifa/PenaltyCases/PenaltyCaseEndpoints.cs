@@ -70,6 +70,8 @@ public static class PenaltyCaseEndpoints
         Step<EndAppealRequest>(g, "end-appeal", "登记行政复议或行政诉讼结束", (s, id, r, ct) => s.EndAppealAsync(id, r, ct));
         Step<CloseRequest>(g, "close", "结案(机关负责人)", (s, id, r, ct) => s.CloseAsync(id, r, ct));
         Step<ArchiveRequest>(g, "archive", "归档", (s, id, r, ct) => s.ArchiveAsync(id, r, ct));
+        Step<PublishRequest>(g, "publish", "公示处罚决定(本机关管理员或系统管理员,普通程序决定作出后,公示日期为当天;" +
+            "决定之日起7个工作日(可配置)内公示,国办发〔2018〕118号;逾期公示的照常公示并记为逾期)", (s, id, r, ct) => s.PublishAsync(id, r, ct));
 
         g.MapGet("/{id:long}/documents/{kind}", async (long id, string kind, PenaltyDocumentService documents, CancellationToken ct) =>
             {

@@ -271,3 +271,6 @@ public sealed record ArchiveRequest : StepRequest
 {
     public DateOnly? ArchivedOn { get; init; }
 }
+
+/// <summary>公示处罚决定: the publication date is today (the platform's clock), so only the version is sent.</summary>
+public sealed record PublishRequest : StepRequest;

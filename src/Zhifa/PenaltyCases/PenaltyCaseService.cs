@@ -11,6 +11,7 @@ using Zhifa.Data.Storage;
 using Zhifa.Documents;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.PenaltyCases;
+using Zhifa.Domain.Publicity;
 using Zhifa.Domain.Records;
 using Zhifa.Web;
 
@@ -35,7 +36,7 @@ internal readonly record struct StepResult(AppError? Error, PenaltyCaseDetails? 
 /// <c>case_officers</c> in line, and appends the step to the case's full-process record (<c>penalty.&lt;step&gt;</c>).
 /// The steps themselves are in PenaltyCaseService.*.cs.
 /// </summary>
-public sealed partial class PenaltyCaseService(ZhifaDbContext db, CallerScope scope, PenaltyRules rules,
+public sealed partial class PenaltyCaseService(ZhifaDbContext db, CallerScope scope, PenaltyRules rules, PublicityRules publicity,
     TimeProvider clock, PenaltyCaseLookups lookups, PenaltyCaseViewBuilder views, WriteQueue writes)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -45,7 +46,7 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, CallerScope sc
     {
         await db.Database.OpenConnectionAsync(ct);
         var calendar = await CalendarStore.LoadAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), ct);
-        return new(calendar, rules, clock);
+        return new(calendar, rules, clock) { Publicity = publicity };
     }
 
     /// <summary>The caller as the workflow sees it: user name, role, agency and linked officer.</summary>
@@ -64,8 +65,14 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, CallerScope sc
         return stored is not null && scope.CanSee(stored.AgencyId) ? stored : NotFound(id);
     }
 
+    /// <summary>
+    /// Runs a step. <paramref name="alsoWrite"/> writes what else the step changes, inside the step's transaction after the
+    /// snapshot (公示: the case row's publication date and the search table); an error from it rolls everything back.
+    /// <paramref name="outcome"/> is what the step settled beyond its input, for its record entry.
+    /// </summary>
     private async Task<Outcome<PenaltyCaseView>> RunAsync(long id, StepRequest request, string route,
-        Func<StepScope, CancellationToken, Task<StepResult>> step, CancellationToken ct)
+        Func<StepScope, CancellationToken, Task<StepResult>> step, CancellationToken ct,
+        Func<DbConnection, DbTransaction, PenaltyCase, CancellationToken, Task<AppError?>>? alsoWrite = null, Func<PenaltyCase, object>? outcome = null)
     {
         var loaded = await LoadVisibleAsync(id, ct);
         if (!loaded.IsSuccess)
@@ -87,9 +94,9 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, CallerScope sc
         var now = clock.GetUtcNow();
         var conn = db.Database.GetDbConnection();
         // Everything that needs no lock is worked out first: the transaction only writes (ADR-012).
-        var projection = PenaltyCaseProjection.Of(c, ctx.Calendar, rules, ctx.Today);
+        var projection = PenaltyCaseProjection.Of(c, ctx.Calendar, rules, ctx.Today, publicity);
         var detailsJson = details.Write();
-        var entry = RecordEntryOf(c, route, request, version + 1);
+        var entry = RecordEntryOf(c, route, request, version + 1, outcome?.Invoke(c));
         using (await writes.EnterAsync(ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -99,6 +106,11 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, CallerScope sc
                 await tx.RollbackAsync(ct);
                 var current = (await PenaltyCaseStore.LoadAsync(conn, id, ct))?.Version ?? version;
                 return Stale(current, version);
+            }
+            if (alsoWrite is not null && await alsoWrite(conn, dbtx, c, ct) is { } refused)
+            {
+                await tx.RollbackAsync(ct);
+                return refused;
             }
             await AppendAsync(conn, dbtx, c.Id, entry, now, ct);
             await tx.CommitAsync(ct);
@@ -178,7 +190,7 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, CallerScope sc
             if (c.AssignNumber(number.Value.ToString()) is { } numberError)
                 return AppError.Rule(numberError);
             var now = clock.GetUtcNow();
-            var projection = PenaltyCaseProjection.Of(c, ctx.Calendar, rules, ctx.Today);
+            var projection = PenaltyCaseProjection.Of(c, ctx.Calendar, rules, ctx.Today, publicity);
             var id = await PenaltyCaseStore.InsertAsync(conn, dbtx, c, detailsJson, projection, now, ct);
             await DocumentSequences.KeepNumberAsync(conn, dbtx, id, numberKind.ToString(), 0, c.Number!, Actor.UserName, now, ct);
             await AppendAsync(conn, dbtx, id, RecordEntryOf(c, route, request, 1), now, ct);
@@ -214,10 +226,13 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, CallerScope sc
     }
 
     /// <summary>The step's entry in the case's full-process record: what was asked, and where it left the case.</summary>
-    private static (string Kind, string Actor, string Content) RecordEntryOf(PenaltyCase c, string route, object request, long version)
+    private static (string Kind, string Actor, string Content) RecordEntryOf(PenaltyCase c, string route, object request, long version,
+        object? outcome = null)
     {
         var taken = c.History[^1].Step.ToString(); // PassReview or ReturnReview for complete-review
-        var content = CanonicalJson.From(new { step = route, taken, number = c.Number, input = request, stage = c.Stage.ToString(), version });
+        var content = outcome is null
+            ? CanonicalJson.From(new { step = route, taken, number = c.Number, input = request, stage = c.Stage.ToString(), version })
+            : CanonicalJson.From(new { step = route, taken, number = c.Number, input = request, outcome, stage = c.Stage.ToString(), version });
         return ("penalty." + route, c.History[^1].UserName, content);
     }
 

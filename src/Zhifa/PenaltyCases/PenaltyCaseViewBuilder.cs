@@ -81,7 +81,7 @@ public sealed class PenaltyCaseViewBuilder(ZhifaDbContext db)
             return new DocumentView(k.Route, Documents.DocumentKinds.Title(k.Kind), PenaltyDocumentKinds.Available(c, k.Kind), number,
                 $"/api/v1/penalty-cases/{c.Id}/documents/{k.Route}");
         }).ToList();
-        var steps = PenaltyStepRoutes.Distinct(c.AvailableSteps(actor))
+        var steps = PenaltyStepRoutes.Distinct(c.AvailableSteps(actor, ctx.Publicity))
             .Select(s => new AvailableStepView(s.Route, s.Name, $"/api/v1/penalty-cases/{c.Id}/{s.Route}")).ToList();
 
         return new PenaltyCaseView(
@@ -107,9 +107,22 @@ public sealed class PenaltyCaseViewBuilder(ZhifaDbContext db)
             c.Appeals.Select(a => new AppealView(a.Kind.ToString(), a.Kind.ToChinese(), a.StartedOn, a.EndedOn, a.Note)).ToList(),
             c.ClosedOn is { } closed ? new ClosingView(closed, c.ClosingReason!.Value.ToString(), c.ClosingReason.Value.ToChinese(), c.ClosingNote) : null,
             c.ArchivedOn,
-            c.Deadlines(ctx.Calendar, ctx.Rules, today).Select(d => new DeadlineView(d.Name, d.Due, d.Provisional, d.Rule, d.ConfiguredValue,
+            c.Deadlines(ctx.Calendar, ctx.Rules, today, ctx.Publicity).Select(d => new DeadlineView(d.Name, d.Due, d.Provisional, d.Rule, d.ConfiguredValue,
                 Status(d.Status), d.Status.ToChinese())).ToList(),
-            steps, documents);
+            steps, documents) { Publication = Publication(c, ctx) };
+    }
+
+    private static PublicationView? Publication(PenaltyCase c, PenaltyContext ctx)
+    {
+        if (c.PublicationDue(ctx.Calendar, ctx.Publicity) is not { } due)
+            return null;
+        var rule = $"{PublicationRules.Basis}：{PublicationRules.ConfiguredText(ctx.Publicity)}内公示";
+        if (c.PublishedOn is not { } on)
+            return new PublicationView(due.Date, due.Provisional, rule, null, false, null, "未公示");
+        var by = c.History.LastOrDefault(h => h.Step == PenaltyStep.Publish)?.UserName;
+        // The limit the publication was measured against is kept: a calendar loaded later does not make it late or on time.
+        var dueOn = c.PublicationDueOn ?? due.Date;
+        return new PublicationView(dueOn, due.Provisional, rule, on, c.PublishedLate, by, c.PublishedLate ? "逾期公示" : "已按期公示");
     }
 
     /// <summary>ok, due-soon or overdue (api names of <see cref="DeadlineStatus"/>).</summary>

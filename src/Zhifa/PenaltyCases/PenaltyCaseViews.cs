@@ -43,6 +43,12 @@ public sealed record ExtensionView(DateOnly ApprovedOn, int Days, string Reason,
 public sealed record DecisionView(DateOnly DecidedOn, string Outcome, string OutcomeName, string DecidedBy, TermsView? Terms, DiscretionView? Discretion,
     string? NoPenaltyGround, string? NoPenaltyGroundName, string? NoPenaltyReason, long? ExemptionItemId, string? ExemptionKindName, string? EducationRecord);
 
+/// <summary>
+/// 公示 of a general-procedure decision: its limit (with the calendar's provisional flag and the rule), and once published
+/// the day, whether it was late and who published it.
+/// </summary>
+public sealed record PublicationView(DateOnly DueOn, bool DueProvisional, string Rule, DateOnly? PublishedOn, bool Late, string? PublishedBy, string StatusName);
+
 public sealed record ServiceView(DateOnly ServedOn, string Method, string MethodName, DateOnly DueOn, bool Late, string? Place);
 
 public sealed record PaymentView(DateOnly PaidOn, decimal Amount, string? ReceiptNumber, DateTimeOffset RecordedAt, string RecordedBy);
@@ -78,6 +84,9 @@ public sealed record PenaltyCaseView(
     ExecutionView? Execution, IReadOnlyList<AppealView> Appeals, ClosingView? Closing, DateOnly? ArchivedOn,
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<AvailableStepView> AvailableSteps, IReadOnlyList<DocumentView> Documents)
 {
+    /// <summary>公示 of the decision (ADR-016): only for a general-procedure case once decided.</summary>
+    public PublicationView? Publication { get; init; }
+
     /// <summary>The inspection whose 移交立案 the case was filed from (ADR-010, ADR-013), if any.</summary>
     public SourceInspectionView? SourceInspection { get; init; }
 }

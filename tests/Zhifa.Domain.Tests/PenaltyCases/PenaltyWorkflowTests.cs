@@ -5,19 +5,24 @@ namespace Zhifa.Domain.Tests.PenaltyCases;
 public class PenaltyWorkflowTests
 {
     [Fact]
-    public void Table_WhenBuilt_CoversEveryStepAndEveryStageButArchived()
+    public void Table_WhenBuilt_CoversEveryStepAndEveryStageButArchivedWhereOnlyPublicationRemains()
     {
         Enum.GetValues<PenaltyStep>().ShouldAllBe(step => PenaltyWorkflow.Table.Any(t => t.Step == step));
         Enum.GetValues<PenaltyStage>().Where(s => s != PenaltyStage.Archived)
             .ShouldAllBe(stage => PenaltyWorkflow.Table.Any(t => t.From == stage));
-        PenaltyWorkflow.Table.ShouldNotContain(t => t.From == PenaltyStage.Archived);
+        PenaltyWorkflow.Table.Where(t => t.From == PenaltyStage.Archived)
+            .ShouldAllBe(t => t.Step == PenaltyStep.Publish && t.To == PenaltyStage.Archived);
     }
 
     [Fact]
-    public void Table_WhenBuilt_UsesOnlyAgencyRoles()
+    public void Table_WhenBuilt_UsesOnlyAgencyRolesButForPublicationWhichTheSystemAdministratorMayAlsoTake()
     {
-        PenaltyWorkflow.Table.SelectMany(t => t.Roles).Distinct().Order()
+        PenaltyWorkflow.Table.Where(t => t.Step != PenaltyStep.Publish).SelectMany(t => t.Roles).Distinct().Order()
             .ShouldBe([PenaltyRoles.AgencyAdmin, PenaltyRoles.Officer, PenaltyRoles.Reviewer]);
+        PenaltyWorkflow.Table.Where(t => t.Step == PenaltyStep.Publish)
+            .ShouldAllBe(t => t.From == t.To && t.Roles.SequenceEqual(new[] { PenaltyRoles.AgencyAdmin, PenaltyRoles.Admin }));
+        PenaltyWorkflow.Table.Where(t => t.Step == PenaltyStep.Publish).Select(t => t.From)
+            .ShouldBe([PenaltyStage.Decided, PenaltyStage.Served, PenaltyStage.Executing, PenaltyStage.Closed, PenaltyStage.Archived]);
     }
 
     [Fact]
@@ -74,10 +79,10 @@ public class PenaltyWorkflowTests
     }
 
     [Fact]
-    public void AvailableSteps_WhenSupervisorOrArchived_IsEmpty()
+    public void AvailableSteps_WhenSupervisorOrArchived_IsEmptyButForPublication()
     {
         Enum.GetValues<PenaltyStage>().ShouldAllBe(s => PenaltyWorkflow.AvailableSteps(s, PenaltyRoles.Supervisor).Count == 0);
-        PenaltyWorkflow.AvailableSteps(PenaltyStage.Archived, PenaltyRoles.AgencyAdmin).ShouldBeEmpty();
+        PenaltyWorkflow.AvailableSteps(PenaltyStage.Archived, PenaltyRoles.AgencyAdmin).ShouldBe([PenaltyStep.Publish]);
     }
 
     [Fact]

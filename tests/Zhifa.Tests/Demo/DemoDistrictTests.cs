@@ -153,6 +153,17 @@ public sealed class DemoDistrictTests(ITestOutputHelper output)
         (await conn.ExecuteScalarAsync<string>("SELECT number FROM cases WHERE id = (SELECT min(id) FROM penalty_cases WHERE procedure = 'Summary')"))!
             .ShouldContain("当罚〔");
         (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM record_entries WHERE kind LIKE 'penalty.%'")).ShouldBeGreaterThan(40);
+        // 公示 (ADR-016): most platform decisions published on time, one late and one not at all, so the portal and the alerts have both.
+        var decided = (await conn.QueryAsync<(string Stage, string Decided, string? Published)>(
+            "SELECT p.stage, CAST(c.decided_on AS text), CAST(c.published_on AS text) FROM penalty_cases p JOIN cases c ON c.id = p.id " +
+            "WHERE p.procedure = 'General' AND c.decided_on IS NOT NULL")).ToList();
+        decided.Count.ShouldBe(6);
+        decided.Where(d => d.Published is null).Select(d => d.Stage).ShouldBe(["Decided"]);
+        decided.Where(d => d.Published == Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Select(d => d.Stage).ShouldBe(["Served"]);
+        decided.Count(d => d.Published is { } p && DateOnly.Parse(p, System.Globalization.CultureInfo.InvariantCulture) ==
+            DateOnly.Parse(d.Decided, System.Globalization.CultureInfo.InvariantCulture).AddDays(2)).ShouldBe(4);
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM published_decisions d JOIN penalty_cases p ON p.id = d.case_id")).ShouldBe(5);
+        (await conn.ExecuteScalarAsync<long>("SELECT count(*) FROM record_entries WHERE kind = 'penalty.publish'")).ShouldBe(5);
         var audit = await CliProcess.RunAsync(TestDatabases.CliText(target), "audit", "verify");
         audit.ExitCode.ShouldBe(0, audit.StdErr);
     }

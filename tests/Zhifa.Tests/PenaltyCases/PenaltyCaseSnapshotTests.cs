@@ -45,6 +45,9 @@ public class PenaltyCaseSnapshotTests
         read.Decision!.Terms!.Kinds.ShouldBe([PenaltyKind.Fine, PenaltyKind.ConfiscationOfIllegalGains]);
         read.Instalments.Count.ShouldBe(2);
         read.Appeals.ShouldHaveSingleItem().EndedOn.ShouldBe(new DateOnly(2024, 9, 10));
+        read.PublishedOn.ShouldBe(new DateOnly(2024, 12, 31));
+        read.PublicationDueOn.ShouldBe(new DateOnly(2024, 4, 17)); // 7 working days after 2024-04-08
+        read.PublishedLate.ShouldBeTrue();
         read.History.Count.ShouldBe(c.History.Count);
         var day = new DateOnly(2024, 12, 31);
         read.Surcharge(ctx.Calendar, ctx.Rules, day).ShouldBe(c.Surcharge(ctx.Calendar, ctx.Rules, day));
@@ -99,6 +102,7 @@ public class PenaltyCaseSnapshotTests
             Discretion = new DiscretionChoice(benchmark, DiscretionLevel.Ordinary),
         }));
         Ok(c.Serve(ctx, ZhangActs, D(4, 9), ServiceMethod.Direct));
+        Ok(c.Publish(ctx, Head)); // on the clock's day, 2024-12-31: late
         Ok(c.ApproveInstalments(ctx, Head, D(4, 10), [new Instalment(D(5, 10), 60000m), new Instalment(D(8, 10), 60000m)]));
         Ok(c.RecordPayment(ctx, ZhangActs, D(5, 9), 60000m, "PJ-1"));
         Ok(c.StartAppeal(ctx, ZhangActs, AppealKind.Reconsideration, D(6, 1), "申请行政复议"));

@@ -147,7 +147,7 @@ public abstract class PenaltyRefusalApiTests
         {
             "assign-officer", "record-recusal", "classify", "approve-extension", "record-evidence", "notify", "record-statement", "record-waiver",
             "request-hearing", "schedule-hearing", "record-hearing", "submit-review", "complete-review", "record-discussion", "decide", "serve",
-            "record-payment", "approve-instalments", "approve-deferral", "start-appeal", "end-appeal", "close", "archive",
+            "record-payment", "approve-instalments", "approve-deferral", "start-appeal", "end-appeal", "close", "archive", "publish",
         };
 
         foreach (var user in new[] { "B001", "headB" })

@@ -80,7 +80,7 @@ public sealed class PenaltyTestBed : IAsyncDisposable
             throw new InvalidOperationException(string.Join("\n", errors.Errors));
     }
 
-    private async Task AddUserAsync(string userName, string role, string? agency)
+    public async Task AddUserAsync(string userName, string role, string? agency)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var created = await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateAsync(userName, role, agency);

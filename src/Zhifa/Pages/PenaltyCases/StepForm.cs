@@ -136,6 +136,7 @@ public sealed class StepForm
         "record-payment" => s.RecordPaymentAsync(id, new RecordPaymentRequest { Version = Version, PaidOn = PaidOn, Amount = Amount, ReceiptNumber = Blank(ReceiptNumber) }, ct),
         "close" => s.CloseAsync(id, new CloseRequest { Version = Version, ClosedOn = ClosedOn, Reason = Reason, Note = Blank(Note) }, ct),
         "archive" => s.ArchiveAsync(id, new ArchiveRequest { Version = Version, ArchivedOn = ArchivedOn }, ct),
+        "publish" => s.PublishAsync(id, new PublishRequest { Version = Version }, ct),
         "assign-officer" => s.AssignOfficerAsync(id, new AssignOfficerRequest { Version = Version, CertificateNumber = CertificateNumber, On = On }, ct),
         "record-recusal" => s.RecordRecusalAsync(id, new RecordRecusalRequest { Version = Version, CertificateNumber = CertificateNumber, On = On, Reason = Reason }, ct),
         "approve-extension" => s.ApproveExtensionAsync(id, new ApproveExtensionRequest { Version = Version, ApprovedOn = ApprovedOn, Days = Days, Reason = Reason }, ct),
