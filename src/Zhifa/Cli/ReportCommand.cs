@@ -4,7 +4,7 @@ using Zhifa.Reports;
 
 namespace Zhifa.Cli;
 
-/// <summary><c>zhifa report annual --year YYYY [--region CODE | --agency CODE] [--format md|json] [--out FILE]</c>.</summary>
+/// <summary><c>zhifa report annual --year YYYY [--region CODE | --agency CODE] [--format md|json|docx|xlsx|pdf] [--out FILE]</c>.</summary>
 internal static class ReportCommand
 {
     public static Command Create()
@@ -12,8 +12,8 @@ internal static class ReportCommand
         var year = new Option<int>("--year") { Description = "年度", Required = true };
         var region = new Option<string?>("--region") { Description = "区划代码(区县、地市或省级)" };
         var agency = new Option<string?>("--agency") { Description = "机关编码" };
-        var format = new Option<string>("--format") { Description = "输出格式:md(默认)或 json", DefaultValueFactory = _ => "md" };
-        var output = new Option<string?>("--out") { Description = "写入文件,而不是标准输出" };
+        var format = new Option<string>("--format") { Description = "输出格式:md(默认)、json、docx、xlsx 或 pdf", DefaultValueFactory = _ => "md" };
+        var output = new Option<string?>("--out") { Description = "写入文件,而不是标准输出(docx、xlsx、pdf 不写到终端)" };
         var annual = new Command("annual", "年度行政执法工作报告") { year, region, agency, format, output };
         annual.SetAction(async (pr, ct) =>
         {
@@ -22,31 +22,43 @@ internal static class ReportCommand
                 return CliOutput.Fail($"--year 无效:{y},应为四位年份");
             if (Scope(pr.GetValue(region), pr.GetValue(agency)) is not { } scope)
                 return ExitCodes.BadInput;
-            var fmt = pr.GetValue(format)!.ToLowerInvariant();
-            if (fmt is not ("md" or "json"))
-                return CliOutput.Fail(fmt is "docx" or "pdf" or "xlsx"
-                    ? $"--format {fmt}:Word、PDF、Excel 格式的年度报告尚未提供,请使用 md 或 json"
-                    : $"--format 无效:{fmt},应为 md 或 json");
+            var fmt = pr.GetValue(format)!.Trim().ToLowerInvariant();
+            AnnualReportFormat document = default;
+            if (fmt != "json" && !AnnualReportFiles.TryParse(fmt, out document))
+                return CliOutput.Fail($"--format 无效:{fmt},应为 json、{AnnualReportFiles.FormatsText}");
+            var file = pr.GetValue(output);
+            if (fmt != "json" && AnnualReportFiles.IsBinary(document) && file is null && !Console.IsOutputRedirected)
+                return CliOutput.Fail($"--format {fmt} 是二进制文件,不能输出到终端:请用 --out 指定文件,例如 --out 年度报告.{fmt}");
             var target = await ZhifaCli.OpenAsync(pr, ct);
             if (target is null)
                 return ExitCodes.BadInput;
-            var service = await StatisticsService.ForAsync(target, ct);
-            var figures = await service.ComputeAsync(StatisticsPeriod.Year(y), scope, ct);
-            if (!figures.IsSuccess)
-                return CliOutput.Fail(figures.Error!.Message);
-            string text;
             if (fmt == "json")
-                text = FiguresJson.Write(figures.Value, annual: true);
-            else
             {
-                var previous = await service.ComputeAsync(StatisticsPeriod.Year(y - 1), scope, ct);
-                text = AnnualReportMarkdown.Write(figures.Value, previous.IsSuccess ? previous.Value : null);
+                var figures = await (await StatisticsService.ForAsync(target, ct)).ComputeAsync(StatisticsPeriod.Year(y), scope, ct);
+                if (!figures.IsSuccess)
+                    return CliOutput.Fail(figures.Error!.Message);
+                await WriteTextAsync(FiguresJson.Write(figures.Value, annual: true), file, ct);
+                return ExitCodes.Ok;
             }
-            var file = pr.GetValue(output);
+            var report = await new AnnualReportService(target).BuildAsync(y, scope, ct);
+            if (!report.IsSuccess)
+                return CliOutput.Fail(report.Error.Message);
+            if (document == AnnualReportFormat.Md)
+            {
+                await WriteTextAsync(AnnualReportMarkdown.Write(report.Value), file, ct);
+                return ExitCodes.Ok;
+            }
+            var fontPath = new ConfigurationBuilder().AddEnvironmentVariables().Build()[ReportFonts.ConfigurationKey];
+            var rendered = AnnualReportFiles.Render(report.Value, document, fontPath);
+            if (!rendered.IsSuccess)
+                return CliOutput.Fail(rendered.Error.Message);
             if (file is null)
-                Console.WriteLine(text);
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                await stdout.WriteAsync(rendered.Value.Content, ct);
+            }
             else
-                await File.WriteAllTextAsync(file, text + "\n", ct);
+                await File.WriteAllBytesAsync(file, rendered.Value.Content, ct);
             return ExitCodes.Ok;
         });
         return new Command("report", "报告") { annual, Statistics() };
@@ -79,6 +91,14 @@ internal static class ReportCommand
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    private static async Task WriteTextAsync(string text, string? file, CancellationToken ct)
+    {
+        if (file is null)
+            Console.WriteLine(text);
+        else
+            await File.WriteAllTextAsync(file, text + "\n", ct);
     }
 
     /// <summary>--region or --agency (not both) as a scope; null after printing why.</summary>

@@ -101,7 +101,7 @@ public sealed class LegalReviewQueries(ZhifaDbContext db, CallerScope scope)
         return new ReviewStatisticsView(f, t, Figures(rows.Select(r => (r.Outcome, r.Items)).ToList()), byAgency);
     }
 
-    private static ReviewFigures Figures(IReadOnlyList<(string Outcome, string? Items)> reviews)
+    internal static ReviewFigures Figures(IReadOnlyList<(string Outcome, string? Items)> reviews)
     {
         var passed = reviews.Count(r => r.Outcome == nameof(ReviewOutcome.Passed));
         var returned = reviews.Where(r => r.Outcome == nameof(ReviewOutcome.Returned))

@@ -49,7 +49,7 @@ public sealed class StatisticsQueries(DatabaseTarget target, ZhifaDbContext db, 
         return ComputeAsync($"{year:D4}-01-01", end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), null, null, ct);
     }
 
-    private async Task<Outcome<StatisticsScope>> ResolveScopeAsync(string? region, string? agency, CancellationToken ct)
+    internal async Task<Outcome<StatisticsScope>> ResolveScopeAsync(string? region, string? agency, CancellationToken ct)
     {
         if (scope.SeesAllAgencies)
         {

@@ -15,6 +15,7 @@ using Zhifa.Officers;
 using Zhifa.PenaltyCases;
 using Zhifa.Records;
 using Zhifa.Publicity;
+using Zhifa.Reports;
 using Zhifa.Statistics;
 
 namespace Zhifa.Web;
@@ -83,6 +84,7 @@ public static class WebApp
         services.AddScoped<OfficerQueries>();
         services.AddScoped<OfficerCertificateCommands>();
         services.AddScoped<StatisticsQueries>();
+        services.AddScoped<AnnualReportQueries>();
         services.AddScoped<CalendarService>();
         services.AddScoped<AccountCommands>();
         services.AddRecords(target, builder.Configuration);
@@ -168,6 +170,7 @@ public static class WebApp
         api.MapCatalog();
         api.MapOfficers();
         api.MapStatistics();
+        api.MapReports();
         api.MapCalendar();
         api.MapRecords();
         api.MapPublic();
