@@ -287,6 +287,36 @@ public abstract class ReviewApiTests
         agencies["AGC"].GetProperty("sampleMatches").GetBoolean().ShouldBeTrue();
         (await sup.GetAsync("/api/v1/case-file-reviews/999999/verify")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task AFinishedBatch_IsInTheAnnualReportsWorkOfTheYear_WithItsFilesAndFindings()
+    {
+        await using var bed = await StartAsync();
+        var sup = await bed.ClientAsAsync("sup");
+        var year = DateTime.UtcNow.AddHours(8).Year; // finished now, Beijing time
+        (await (await sup.GetAsync($"/api/v1/reports/annual?year={year}&format=md")).Content.ReadAsStringAsync()).ShouldNotContain("案卷评查");
+
+        var batch = await CreateOkAsync(sup, Batch(count: 2, agencies: ["AGA", "AGB"]));
+        var id = batch.GetProperty("id").GetInt64();
+        var files = batch.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("id").GetInt64()).ToList();
+        files.Count.ShouldBe(4);
+        foreach (var file in files)
+            (await ScoreAsync(sup, id, file, FullMarks())).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await FindAsync(sup, id, files[0], "SS1", "询问笔录未经当事人签字")).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await FindAsync(sup, id, files[0], "SS2", "证据未注明来源")).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await FindAsync(sup, id, files[3], "SS1", "现场笔录缺少见证人")).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await sup.GetStringAsync($"/api/v1/reports/annual?year={year}&format=md")).ShouldNotContain("案卷评查"); // not finished yet
+        (await sup.PostAsync($"/api/v1/case-file-reviews/{id}/finish", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var md = await sup.GetStringAsync($"/api/v1/reports/annual?year={year}&format=md");
+        md.ShouldContain("案卷评查");
+        md.ShouldContain("全年完成案卷评查1批次,抽查2个单位的4件案卷,发现问题3个,主要集中在事实证据(3个)");
+        md.ShouldContain("| AGA | 天津市河东区市场监督管理局 | 2 |");
+        // An agency's report counts only its own files.
+        var own = await (await bed.ClientAsAsync("adminA")).GetStringAsync($"/api/v1/reports/annual?year={year}&format=md");
+        own.ShouldContain("抽查1个单位的2件案卷");
+        own.ShouldNotContain("天津市河东区城市管理委员会 | 2");
+    }
 }
 
 public sealed class SqliteReviewApiTests : ReviewApiTests
