@@ -95,12 +95,7 @@ public sealed class PenaltyTestBed : IAsyncDisposable
     {
         if (_clients.TryGetValue(userName, out var cached))
             return cached;
-        var client = new HttpClient { BaseAddress = new Uri(App.Urls.First()) };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = _passwords[userName] });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
-        return _clients[userName] = client;
+        return _clients[userName] = await new HttpClient { BaseAddress = new Uri(App.Urls.First()) }.SignInAsync(userName, _passwords[userName]);
     }
 
     /// <summary>POSTs a body as JSON, with the version merged in when one is given.</summary>

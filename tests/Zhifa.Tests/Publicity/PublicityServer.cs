@@ -73,12 +73,7 @@ public sealed class PublicityServer : IAsyncDisposable
 
     public async Task<HttpClient> AsAsync(string userName)
     {
-        var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = _passwords[userName] });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
-        return client;
+        return await Anonymous().SignInAsync(userName, _passwords[userName]);
     }
 
     public async Task<long> CaseIdAsync(string number)

@@ -105,12 +105,7 @@ public sealed class RecordTestBed : IAsyncDisposable
 
     public async Task<HttpClient> ClientAsAsync(string userName)
     {
-        var client = new HttpClient { BaseAddress = new Uri(App.Urls.First()) };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = _passwords[userName] });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
-        return client;
+        return await new HttpClient { BaseAddress = new Uri(App.Urls.First()) }.SignInAsync(userName, _passwords[userName]);
     }
 
     public async Task<long> CaseIdAsync(string number)

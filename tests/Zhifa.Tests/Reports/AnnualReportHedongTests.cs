@@ -45,12 +45,7 @@ public sealed class HedongReportFixture : IAsyncLifetime
 
     public async Task<HttpClient> ClientAsAsync(string user)
     {
-        var client = new HttpClient { BaseAddress = new Uri(Url) };
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = user, password = Password(user) });
-        login.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
-        return client;
+        return await new HttpClient { BaseAddress = new Uri(Url) }.SignInAsync(user, Password(user));
     }
 
     public async Task DisposeAsync()

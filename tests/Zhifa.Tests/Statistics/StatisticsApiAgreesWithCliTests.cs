@@ -34,10 +34,7 @@ public sealed class HedongServerFixture : IAsyncLifetime
         string password;
         await using (var scope = App.Services.CreateAsyncScope())
             password = (await scope.ServiceProvider.GetRequiredService<AccountCommands>().CreateAsync("sup", "supervisor", null)).Value.Password;
-        var login = await Client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "sup", password });
-        login.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
-        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
+        await Client.SignInAsync("sup", password);
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using Zhifa.Tests.Infrastructure;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -68,12 +69,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// <summary>A client carrying the bearer token of the user.</summary>
     public async Task<HttpClient> ClientAsAsync(string userName)
     {
-        var client = Client();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = Password(userName) });
-        response.EnsureSuccessStatusCode();
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
-        return client;
+        return await Client().SignInAsync(userName, Password(userName));
     }
 
     public async Task DisposeAsync()
