@@ -32,16 +32,17 @@ public sealed class AnnualReportService(DatabaseTarget target, IReadOnlyList<IAn
         await using var db = target.CreateContext();
         var ids = await AgencyIdsAsync(db, scope, ct);
         var (from, to) = (period.From, period.To);
-        var days = await db.Cases.AsNoTracking()
-            .Where(c => ids.Contains(c.AgencyId) && c.FiledOn >= from && c.FiledOn <= to)
-            .GroupBy(c => new { c.FiledOn, c.Category })
-            .Select(g => new { g.Key.FiledOn, g.Key.Category, Count = g.LongCount() })
+        // Cases by month and by type: a calendar year is whole months, read from the monthly summaries (V014, ADR-019).
+        var months = await db.CaseMonthCounts.AsNoTracking()
+            .Where(m => ids.Contains(m.AgencyId) && m.Month >= from && m.Month <= to)
+            .GroupBy(m => new { m.Month, m.Category })
+            .Select(g => new { g.Key.Month, g.Key.Category, Count = g.Sum(m => m.Cases) })
             .ToListAsync(ct);
         var byMonth = new long[12];
-        foreach (var d in days)
-            byMonth[d.FiledOn.Month - 1] += d.Count;
-        var byType = days.GroupBy(d => d.Category).OrderBy(g => g.Key)
-            .Select(g => new KeyValuePair<string, long>(g.Key.ToChinese(), g.Sum(d => d.Count))).ToList();
+        foreach (var m in months)
+            byMonth[m.Month.Month - 1] += m.Count;
+        var byType = months.GroupBy(m => Enum.Parse<PowerCategory>(m.Category)).OrderBy(g => g.Key)
+            .Select(g => new KeyValuePair<string, long>(g.Key.ToChinese(), g.Sum(m => m.Count))).ToList();
 
         var alerts = await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.AgencyId))
             .Select(a => new { a.Kind, a.OpenedAt, a.ClosedAt }).ToListAsync(ct);
