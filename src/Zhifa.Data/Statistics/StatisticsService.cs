@@ -48,8 +48,12 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
             return error;
 
         var ids = scoped.Select(a => a.Id).ToHashSet();
-        var filter = scope == StatisticsScope.All ? "" : $" AND {{0}}agency_id IN ({(ids.Count == 0 ? "-1" : string.Join(",", ids))})";
+        var agencyList = ids.Count == 0 ? "-1" : string.Join(",", ids);
+        var filter = scope == StatisticsScope.All ? "" : $" AND {{0}}agency_id IN ({agencyList})";
         string ScopeOn(string alias) => string.Format(System.Globalization.CultureInfo.InvariantCulture, filter, alias);
+        // The cases of the days outside whole months are read per agency, always by list — one range of the
+        // (agency_id, filed_on) index each — even for the whole platform.
+        var byAgency = $" AND agency_id IN ({agencyList})";
 
         var existing = scoped.Where(a => (a.Established is null || a.Established <= period.To) && (a.Abolished is null || a.Abolished > period.To)).ToList();
 
@@ -96,7 +100,7 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         var perAgency = new Dictionary<long, long[]>();
         foreach (var (sql, range) in parts.Queries(
                      $"SELECT agency_id, category, month, CAST(sum(cases) AS bigint) FROM case_month_counts WHERE month >= @from AND month <= @to{ScopeOn("")} GROUP BY agency_id, category, month",
-                     $"SELECT agency_id, category, {FirstOfMonth(conn)} AS month, count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")} GROUP BY agency_id, category, {FirstOfMonth(conn)}"))
+                     $"SELECT agency_id, category, {FirstOfMonth(conn)} AS month, count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{byAgency} GROUP BY agency_id, category, {FirstOfMonth(conn)}"))
         {
             await using var cmd = Command(conn, sql, range);
             await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -124,7 +128,7 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         long previous = 0;
         foreach (var (sql, range) in PeriodParts.Of(period.OneYearEarlier(), UseMonthlySummaries).Queries(
                      $"SELECT coalesce(sum(cases), 0) FROM case_month_counts WHERE month >= @from AND month <= @to{ScopeOn("")}",
-                     $"SELECT count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{ScopeOn("")}"))
+                     $"SELECT count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{byAgency}"))
             previous += await ScalarAsync(conn, sql, range, ct);
 
         // 参与办案率: the certified officers named on a case of the period, of the scope's agencies: one seek per officer,
@@ -156,12 +160,11 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
                 participatingByAgency[officerAgency] = participatingByAgency.GetValueOrDefault(officerAgency) + 1;
             }
 
-        // 执法职权履职率: powers of the scope's agencies exercised by a case of the period. Outside the summaries the
-        // powers used come from one range scan of the covering (filed_on, agency_id, category, power_id) index.
+        // 执法职权履职率: powers of the scope's agencies exercised by a case of the period.
         var used = new HashSet<long>();
         foreach (var (sql, range) in parts.Queries(
                      "SELECT DISTINCT power_id FROM case_month_counts WHERE month >= @from AND month <= @to",
-                     "SELECT DISTINCT power_id FROM cases WHERE filed_on >= @from AND filed_on <= @to"))
+                     $"SELECT DISTINCT power_id FROM cases WHERE filed_on >= @from AND filed_on <= @to{byAgency}"))
         {
             await using var cmd = Command(conn, sql, range);
             await using var r = await cmd.ExecuteReaderAsync(ct);

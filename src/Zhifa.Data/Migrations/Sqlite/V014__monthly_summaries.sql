@@ -7,6 +7,11 @@
 -- V012 and V013 are taken by work on other branches; versions are applied by set.
 -- Never edit an applied script: add a new V### script instead (docs/decisions/ADR-001-storage-and-migrations.md).
 
+-- The days outside whole months are read per agency, through the (agency_id, filed_on) index: the (filed_on,
+-- agency_id, category, power_id) index the statistics scanned by period goes (one index less to rebuild after a bulk
+-- import).
+DROP INDEX "IX_cases_filed_on_agency_id_category_power_id";
+
 -- The lists of overdue, late and unpublished penalty decisions are still read case by case: two narrow partial indexes
 -- over penalty cases (a few percent of all cases) find them — the decisions by decision date (which replaces the plain
 -- decided_on index; every reader of it asks for penalties) and the general-procedure cases by filing date.
