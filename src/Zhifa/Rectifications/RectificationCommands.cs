@@ -66,7 +66,7 @@ public sealed class RectificationCommands(ZhifaDbContext db, CallerScope scope, 
             Add(errors, "alertIds", $"一份整改通知书最多引用 {MaxCited} 条预警和问题");
 
         var sources = new List<RectificationSourceRow>();
-        if (agency is not null && errors.Count == 0)
+        if (agency is not null && alertIds.Length + findingIds.Length <= MaxCited)
         {
             var alerts = await db.Alerts.AsNoTracking().Where(a => alertIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
             for (var i = 0; i < alertIds.Length; i++)
