@@ -251,6 +251,21 @@ public abstract class RectificationApiTests
 public sealed class SqliteRectificationApiTests : RectificationApiTests
 {
     protected override Task<RecordTestBed> StartAsync() => ReviewBed.StartAsync(null);
+
+    [Fact]
+    public async Task OpenApi_DescribesTheRectificationOperationsInChinese()
+    {
+        await using var bed = await StartAsync();
+        using var doc = JsonDocument.Parse(await (await bed.ClientAsAsync("sup")).GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+        foreach (var (path, method) in new[]
+                 {
+                     ("/api/v1/rectifications", "post"), ("/api/v1/rectifications", "get"), ("/api/v1/rectifications/{id}", "get"),
+                     ("/api/v1/rectifications/{id}/answer", "post"), ("/api/v1/rectifications/{id}/accept", "post"),
+                     ("/api/v1/rectifications/{id}/return", "post"), ("/api/v1/rectifications/{id}/document", "get"),
+                 })
+            paths.GetProperty(path).GetProperty(method).GetProperty("summary").GetString()!.ShouldMatch("[\u4e00-\u9fff]", $"{method} {path}");
+    }
 }
 
 [Collection(PostgresCollection.Name)]
