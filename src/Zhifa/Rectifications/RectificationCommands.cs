@@ -116,20 +116,34 @@ public sealed class RectificationCommands(ZhifaDbContext db, CallerScope scope, 
             Year = today.Year, AgencyId = agency!.Id, Issues = issues, IssuedOn = today, Deadline = due, Status = RectificationStatus.Issued,
             IssuedBy = scope.UserName!, IssuedAt = clock.GetUtcNow(),
         };
-        using (await writes.EnterAsync(ct))
+        // The next number of the year is read and taken in one transaction; on PostgreSQL two issues at once may read the same
+        // one, and the unique (year, sequence) index refuses the second, which then takes the next.
+        for (var attempt = 1; ; attempt++)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            row.Sequence = (await db.RectificationNotices.Where(n => n.Year == row.Year).MaxAsync(n => (int?)n.Sequence, ct) ?? 0) + 1;
-            row.Number = settings.Number(row.Year, row.Sequence);
-            db.RectificationNotices.Add(row);
-            await db.SaveChangesAsync(ct);
-            foreach (var s in sources)
+            try
             {
-                s.NoticeId = row.Id;
-                db.RectificationSources.Add(s);
+                using (await writes.EnterAsync(ct))
+                {
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    row.Sequence = (await db.RectificationNotices.Where(n => n.Year == row.Year).MaxAsync(n => (int?)n.Sequence, ct) ?? 0) + 1;
+                    row.Number = settings.Number(row.Year, row.Sequence);
+                    db.RectificationNotices.Add(row);
+                    await db.SaveChangesAsync(ct);
+                    foreach (var s in sources)
+                    {
+                        s.NoticeId = row.Id;
+                        db.RectificationSources.Add(s);
+                    }
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
+                break;
             }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+                row.Id = 0;
+            }
         }
         db.ChangeTracker.Clear();
         return await queries.GetAsync(row.Id, ct);
@@ -167,11 +181,15 @@ public sealed class RectificationCommands(ZhifaDbContext db, CallerScope scope, 
         using (await writes.EnterAsync(ct))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var notice = await db.RectificationNotices.FirstAsync(n => n.Id == id, ct);
+            var notice = await db.RectificationNotices.AsNoTracking().FirstAsync(n => n.Id == id, ct);
             var next = RectificationTransitions.Apply(notice.Status, action, notice.Number);
             if (!next.IsSuccess)
                 return AppError.Rule(next.Error);
-            notice.Status = next.Value;
+            // Only from the state just read: of two decisions at once (PostgreSQL does not queue them) the second finds it changed.
+            var changed = await db.RectificationNotices.Where(n => n.Id == id && n.Status == notice.Status)
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.Status, next.Value), ct);
+            if (changed == 0)
+                return AppError.Conflict("rectification.changed", $"整改通知书 {notice.Number} 刚被他人处理,请刷新后重试");
             db.RectificationEvents.Add(new RectificationEventRow
             {
                 NoticeId = id, Action = action, Text = text, ActedBy = scope.UserName!, ActedAt = clock.GetUtcNow(),

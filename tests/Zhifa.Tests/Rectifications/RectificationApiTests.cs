@@ -241,6 +241,25 @@ public abstract class RectificationApiTests
         text.ShouldContain($"于{ChineseFormat.Date(deadline)}前完成整改");
     }
 
+    [Fact]
+    public async Task ConcurrentRequests_EachNoticeGetsItsOwnNumber_AndOnlyOneDecisionIsTaken()
+    {
+        await using var bed = await BedAsync();
+        var sup = await bed.ClientAsAsync("sup");
+
+        var issued = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => IssueAsync(sup, new { agency = i % 2 == 0 ? "AGA" : "AGB", issues = $"问题{i}" })));
+        issued.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created);
+        (await bed.QueryAsync<int>("SELECT sequence FROM rectification_notices ORDER BY sequence")).ShouldBe([1, 2, 3, 4, 5, 6]);
+
+        var id = (await ReviewBed.Json(issued[1])).GetProperty("id").GetInt64(); // AGA's
+        await ActOkAsync(await bed.ClientAsAsync("adminA"), id, "answer", "已整改");
+        var decisions = await Task.WhenAll(ActAsync(sup, id, "accept", null), ActAsync(sup, id, "return", "不到位"), ActAsync(sup, id, "accept", null));
+        decisions.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        decisions.Where(r => r.StatusCode != HttpStatusCode.OK)
+            .ShouldAllBe(r => r.StatusCode == HttpStatusCode.Conflict || r.StatusCode == HttpStatusCode.UnprocessableEntity);
+        (await bed.ScalarAsync<long>("SELECT count(*) FROM rectification_events WHERE action <> 'Answer'")).ShouldBe(1);
+    }
+
     private static async Task AlertsEvaluateAsync(HttpClient sup)
     {
         var response = await sup.PostAsync("/api/v1/alerts/evaluate", null);
