@@ -8,6 +8,7 @@ using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
 using Zhifa.Domain.Publicity;
+using Zhifa.Domain.Rectifications;
 
 namespace Zhifa.Data.Alerts;
 
@@ -58,6 +59,7 @@ public sealed class AlertEvaluator(DatabaseTarget target, AlertSettings settings
         await RevokedOfficersAsync(conn, today, facts, ct);
         if (settings.TrainingHoursPerYear > 0)
             await TrainingHoursAsync(conn, today.Year - 1, facts, ct);
+        await RectificationsAsync(conn, today, facts, ct);
         return facts;
     }
 
@@ -184,6 +186,22 @@ public sealed class AlertEvaluator(DatabaseTarget target, AlertSettings settings
             facts.Add(new AlertFact(AlertKind.TrainingHoursShort, r.GetInt64(1), AlertFact.OfficerYearRecord(id, year),
                 $"{r.GetString(2)}({r.GetString(3)}) {year}年",
                 $"{year}年培训学时 {hours:0.#},低于每年 {settings.TrainingHoursPerYear} 学时", OfficerId: id));
+        }
+    }
+
+    /// <summary>整改通知书 past their deadline and not accepted (ADR-020); the alert closes itself once the notice is accepted.</summary>
+    private static async Task RectificationsAsync(DbConnection conn, DateOnly today, List<AlertFact> facts, CancellationToken ct)
+    {
+        await foreach (var r in ReadAsync(conn,
+                           "SELECT id, number, agency_id, deadline, status FROM rectification_notices WHERE status <> 'Accepted' AND deadline < @today",
+                           [("@today", today)], ct))
+        {
+            var status = Enum.Parse<RectificationStatus>(r.GetString(4));
+            var deadline = r.GetFieldValue<DateOnly>(3);
+            if (!RectificationTransitions.IsOverdue(status, deadline, today))
+                continue;
+            facts.Add(new AlertFact(AlertKind.RectificationOverdue, r.GetInt64(2), AlertFact.RectificationRecord(r.GetInt64(0)), r.GetString(1),
+                $"整改通知书 {r.GetString(1)} 要求于 {deadline:yyyy-MM-dd} 前完成整改,已逾期,当前状态\"{status.ToChinese()}\""));
         }
     }
 

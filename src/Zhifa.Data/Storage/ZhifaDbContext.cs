@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhifa.Data.Accounts;
 using Zhifa.Data.Alerts;
 using Zhifa.Data.CaseFileReviews;
+using Zhifa.Data.Rectifications;
 using Zhifa.Data.Calendar;
 using Zhifa.Data.Inspections;
 using Zhifa.Data.PenaltyCases;
@@ -56,6 +57,9 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<ReviewFileRow> ReviewFiles => Set<ReviewFileRow>();
     public DbSet<ReviewScoreRow> ReviewScores => Set<ReviewScoreRow>();
     public DbSet<ReviewFindingRow> ReviewFindings => Set<ReviewFindingRow>();
+    public DbSet<RectificationNoticeRow> RectificationNotices => Set<RectificationNoticeRow>();
+    public DbSet<RectificationSourceRow> RectificationSources => Set<RectificationSourceRow>();
+    public DbSet<RectificationEventRow> RectificationEvents => Set<RectificationEventRow>();
 
     /// <summary>
     /// Indexes are chosen, not implied: EF's convention of one index per foreign key is off, because every index
@@ -235,6 +239,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
         PenaltyCasesModel.Configure(b);
         AlertsModel.Configure(b);
         ReviewsModel.Configure(b);
+        RectificationsModel.Configure(b);
         ApplySnakeCaseColumnNames(b);
     }
 

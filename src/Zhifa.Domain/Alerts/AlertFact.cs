@@ -13,6 +13,7 @@ public sealed record AlertFact(AlertKind Kind, long AgencyId, string RecordKey, 
     public static string OfficerRecord(long officerId) => $"officer:{officerId}";
     public static string MonthRecord(string month) => $"month:{month}";
     public static string OfficerYearRecord(long officerId, int year) => $"officer:{officerId}:{year}";
+    public static string RectificationRecord(long noticeId) => $"rectification:{noticeId}";
 }
 
 /// <summary>The identity of an alert: the same kind of cause on the same record of the same agency.</summary>

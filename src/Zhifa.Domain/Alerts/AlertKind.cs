@@ -11,6 +11,7 @@ public enum AlertKind
     TooFewOfficers,        // 执法人员不足两名持证
     RevokedOfficerOpenCases, // 执法证已注销仍有在办案件
     TrainingHoursShort,    // 年度培训学时不足
+    RectificationOverdue,  // 整改逾期: a 整改通知书 past its deadline and not accepted (ADR-020)
 }
 
 /// <summary>What each kind is called in the inbox and the rule it cites (shared/domain/legal-rules.md, shared/spec/statistics.md).</summary>
@@ -26,6 +27,7 @@ public static class AlertKinds
         [AlertKind.TooFewOfficers] = ("执法人员不足两名持证", "行政处罚法 第四十二条"),
         [AlertKind.RevokedOfficerOpenCases] = ("执法证已注销仍有在办案件", "行政处罚法 第四十二条"),
         [AlertKind.TrainingHoursShort] = ("年度培训学时不足", "行政执法人员年度培训学时要求"),
+        [AlertKind.RectificationOverdue] = ("整改逾期", "整改通知书规定的整改期限"),
     };
 
     public static string Title(this AlertKind kind) => Texts[kind].Title;

@@ -4,6 +4,7 @@ using Microsoft.OpenApi;
 using Zhifa.Accounts;
 using Zhifa.Alerts;
 using Zhifa.CaseFileReviews;
+using Zhifa.Rectifications;
 using Zhifa.Calendar;
 using Zhifa.Catalog;
 using Zhifa.LegalReviews;
@@ -101,6 +102,7 @@ public static class WebApp
         services.AddPenaltyCases(builder.Configuration);
         services.AddAlerts(target, builder.Configuration);
         services.AddCaseFileReviews();
+        services.AddRectifications(builder.Configuration);
         services.AddHostedService(sp => new PendingForeignKeyValidation(target, sp.GetRequiredService<ILogger<PendingForeignKeyValidation>>()));
         services.AddScoped<LegalReviewQueries>();
         services.AddScoped<PenaltyStandards>();
@@ -180,6 +182,7 @@ public static class WebApp
         api.MapLegalReviews();
         api.MapAlerts();
         api.MapCaseFileReviews();
+        api.MapRectifications();
 
         app.MapRazorPages();
         return app;
