@@ -24,7 +24,17 @@ public static class Chromium
         await page.FillAsync("input[name=userName]", userName);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url + "/");
+        try
+        {
+            await page.WaitForURLAsync(url + "/");
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser is and what it shows, so a sign-in that never reaches the dashboard can be told apart
+            // from a slow one (seen once under a loaded full run).
+            var shown = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText.slice(0, 400) : ''");
+            throw new TimeoutException($"sign-in as {userName} did not reach {url}/: the page is {page.Url}, showing: {shown}", e);
+        }
         return page;
     }
 }
