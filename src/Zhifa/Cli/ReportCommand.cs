@@ -43,25 +43,64 @@ internal static class ReportCommand
             var report = await new AnnualReportService(target).BuildAsync(y, scope, ct);
             if (!report.IsSuccess)
                 return CliOutput.Fail(report.Error.Message);
-            if (document == AnnualReportFormat.Md)
-            {
-                await WriteTextAsync(AnnualReportMarkdown.Write(report.Value), file, ct);
-                return ExitCodes.Ok;
-            }
-            var fontPath = new ConfigurationBuilder().AddEnvironmentVariables().Build()[ReportFonts.ConfigurationKey];
-            var rendered = AnnualReportFiles.Render(report.Value, document, fontPath);
-            if (!rendered.IsSuccess)
-                return CliOutput.Fail(rendered.Error.Message);
-            if (file is null)
-            {
-                await using var stdout = Console.OpenStandardOutput();
-                await stdout.WriteAsync(rendered.Value.Content, ct);
-            }
-            else
-                await File.WriteAllBytesAsync(file, rendered.Value.Content, ct);
-            return ExitCodes.Ok;
+            return await WriteDocumentAsync(report.Value, document, file, ct);
         });
-        return new Command("report", "报告") { annual, Statistics() };
+        return new Command("report", "报告") { annual, Bulletin(), Statistics() };
+    }
+
+    /// <summary><c>zhifa report bulletin --month YYYY-MM [--region CODE | --agency CODE] [--format md|docx] [--out FILE]</c>: 监督工作简报.</summary>
+    private static Command Bulletin()
+    {
+        var month = new Option<string>("--month") { Description = "月份 YYYY-MM", Required = true };
+        var region = new Option<string?>("--region") { Description = "区划代码(区县、地市或省级)" };
+        var agency = new Option<string?>("--agency") { Description = "机关编码" };
+        var format = new Option<string>("--format") { Description = "输出格式:md(默认)或 docx", DefaultValueFactory = _ => "md" };
+        var output = new Option<string?>("--out") { Description = "写入文件,而不是标准输出(docx 不写到终端)" };
+        var cmd = new Command("bulletin", "月度行政执法监督工作简报") { month, region, agency, format, output };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var text = pr.GetValue(month)!;
+            if (!MonthlyBulletinService.TryParseMonth(text, out var m))
+                return CliOutput.Fail($"--month 无效:{text},{MonthlyBulletinService.MonthRule}");
+            if (Scope(pr.GetValue(region), pr.GetValue(agency)) is not { } scope)
+                return ExitCodes.BadInput;
+            var fmt = pr.GetValue(format)!.Trim().ToLowerInvariant();
+            if (!MonthlyBulletinQueries.TryParseFormat(fmt, out var document))
+                return CliOutput.Fail($"--format 无效:{fmt},应为 {MonthlyBulletinQueries.FormatsText}");
+            var file = pr.GetValue(output);
+            if (AnnualReportFiles.IsBinary(document) && file is null && !Console.IsOutputRedirected)
+                return CliOutput.Fail($"--format {fmt} 是二进制文件,不能输出到终端:请用 --out 指定文件,例如 --out 简报.{fmt}");
+            var target = await ZhifaCli.OpenAsync(pr, ct);
+            if (target is null)
+                return ExitCodes.BadInput;
+            var bulletin = await new MonthlyBulletinService(target).BuildAsync(m, scope, ct);
+            if (!bulletin.IsSuccess)
+                return CliOutput.Fail(bulletin.Error.Message);
+            return await WriteDocumentAsync(bulletin.Value, document, file, ct);
+        });
+        return cmd;
+    }
+
+    /// <summary>Markdown as text, other formats as bytes, to FILE or standard output.</summary>
+    private static async Task<int> WriteDocumentAsync(ReportDocument report, AnnualReportFormat document, string? file, CancellationToken ct)
+    {
+        if (document == AnnualReportFormat.Md)
+        {
+            await WriteTextAsync(AnnualReportMarkdown.Write(report), file, ct);
+            return ExitCodes.Ok;
+        }
+        var fontPath = new ConfigurationBuilder().AddEnvironmentVariables().Build()[ReportFonts.ConfigurationKey];
+        var rendered = AnnualReportFiles.Render(report, document, fontPath);
+        if (!rendered.IsSuccess)
+            return CliOutput.Fail(rendered.Error.Message);
+        if (file is null)
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await stdout.WriteAsync(rendered.Value.Content, ct);
+        }
+        else
+            await File.WriteAllBytesAsync(file, rendered.Value.Content, ct);
+        return ExitCodes.Ok;
     }
 
     /// <summary><c>zhifa report statistics --from D --to D [--region|--agency]</c>: the figures of any period as JSON, as the API gives them.</summary>

@@ -32,7 +32,7 @@ public static class AnnualReportFiles
     public static Result<ReportFile> Render(ReportDocument report, AnnualReportFormat format, string? fontPath)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var name = $"{report.Year}年度行政执法工作报告-{report.ScopeName}";
+        var name = report.FileStem ?? $"{report.Year}年度行政执法工作报告-{report.ScopeName}";
         switch (format)
         {
             case AnnualReportFormat.Md:

@@ -72,5 +72,14 @@ public static class AnnualReportEndpoints
             })
             .WithTags("执法监督统计")
             .WithSummary("下载年度行政执法工作报告:format 为 md、docx、xlsx 或 pdf;区划或执法主体范围同执法监督统计");
+        api.MapGet("/reports/bulletin", async (string? month, string? format, string? region, string? agency, MonthlyBulletinQueries q, CancellationToken ct) =>
+            {
+                var file = await q.FileAsync(month, format, region, agency, ct);
+                return file.IsSuccess
+                    ? Results.File(file.Value.Content, file.Value.ContentType, file.Value.FileName)
+                    : Problems.From(file.Error);
+            })
+            .WithTags("执法监督统计")
+            .WithSummary("下载月度行政执法监督工作简报:month 为 YYYY-MM,format 为 md 或 docx;范围同年度报告");
     }
 }

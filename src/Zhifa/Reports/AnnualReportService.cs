@@ -61,7 +61,7 @@ public sealed class AnnualReportService(DatabaseTarget target, IReadOnlyList<IAn
     }
 
     /// <summary>The agencies of the scope, as the statistics select them (every agency, a region's, or one).</summary>
-    private static async Task<List<long>> AgencyIdsAsync(ZhifaDbContext db, StatisticsScope scope, CancellationToken ct)
+    internal static async Task<List<long>> AgencyIdsAsync(ZhifaDbContext db, StatisticsScope scope, CancellationToken ct)
     {
         var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.Code, a.RegionCode }).ToListAsync(ct);
         if (scope.AgencyCode is { } code)

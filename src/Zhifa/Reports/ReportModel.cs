@@ -8,6 +8,9 @@ namespace Zhifa.Reports;
 /// </summary>
 public sealed record ReportDocument(string Title, int Year, string ScopeName, IReadOnlyList<ReportSection> Sections)
 {
+    /// <summary>The download's file name without extension; null for the annual report's "2023年度行政执法工作报告-范围".</summary>
+    public string? FileStem { get; init; }
+
     public IEnumerable<ReportTable> Tables => Sections.SelectMany(s => s.Blocks).OfType<ReportTable>();
 
     public IEnumerable<ReportChart> Charts => Sections.SelectMany(s => s.Blocks).OfType<ReportChart>();

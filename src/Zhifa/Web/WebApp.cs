@@ -86,6 +86,7 @@ public static class WebApp
         services.AddScoped<OfficerCertificateCommands>();
         services.AddScoped<StatisticsQueries>();
         services.AddScoped<AnnualReportQueries>();
+        services.AddScoped<MonthlyBulletinQueries>();
         services.AddScoped<CalendarService>();
         services.AddScoped<AccountCommands>();
         services.AddRecords(target, builder.Configuration);
