@@ -136,17 +136,17 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         // them — asking only about the officers not found yet, usually none.
         var named = new HashSet<long>();
         foreach (var (sql, range) in parts.Queries(
-                     $"SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM officer_month_cases m WHERE m.officer_id = o.id AND m.month >= @from AND m.month <= @to{ScopeOn("m.")})",
+                     $"EXISTS (SELECT 1 FROM officer_month_cases m WHERE m.officer_id = o.id AND m.month >= @from AND m.month <= @to{ScopeOn("m.")})",
                      scope == StatisticsScope.All
                          // unscoped: one seek on case_officers (officer_id, filed_on) per officer, no join
-                         ? "SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to)"
-                         : $"SELECT o.id FROM officers o WHERE EXISTS (SELECT 1 FROM case_officers co JOIN cases c ON c.id = co.case_id WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to{ScopeOn("c.")})"))
+                         ? "EXISTS (SELECT 1 FROM case_officers co WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to)"
+                         : $"EXISTS (SELECT 1 FROM case_officers co JOIN cases c ON c.id = co.case_id WHERE co.officer_id = o.id AND co.filed_on >= @from AND co.filed_on <= @to{ScopeOn("c.")})"))
         {
             var unnamed = certifiedIds.Keys.Where(id => !named.Contains(id)).ToList();
             if (unnamed.Count == 0)
                 break;
             var only = unnamed.Count <= 5000 ? $" AND o.id IN ({string.Join(",", unnamed)})" : "";
-            await using var cmd = Command(conn, sql.Replace("FROM officers o WHERE ", $"FROM officers o WHERE 1 = 1{only} AND ", StringComparison.Ordinal), range);
+            await using var cmd = Command(conn, $"SELECT o.id FROM officers o WHERE {sql}{only}", range);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
                 named.Add(r.GetInt64(0));

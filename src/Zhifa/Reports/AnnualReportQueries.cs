@@ -64,22 +64,16 @@ public static class AnnualReportEndpoints
     public static void MapReports(this RouteGroupBuilder api)
     {
         api.MapGet("/reports/annual", async (string? year, string? format, string? region, string? agency, AnnualReportQueries q, CancellationToken ct) =>
-            {
-                var file = await q.FileAsync(year, format, region, agency, ct);
-                return file.IsSuccess
-                    ? Results.File(file.Value.Content, file.Value.ContentType, file.Value.FileName)
-                    : Problems.From(file.Error);
-            })
+                Download(await q.FileAsync(year, format, region, agency, ct)))
             .WithTags("执法监督统计")
             .WithSummary("下载年度行政执法工作报告:format 为 md、docx、xlsx 或 pdf;区划或执法主体范围同执法监督统计");
         api.MapGet("/reports/bulletin", async (string? month, string? format, string? region, string? agency, MonthlyBulletinQueries q, CancellationToken ct) =>
-            {
-                var file = await q.FileAsync(month, format, region, agency, ct);
-                return file.IsSuccess
-                    ? Results.File(file.Value.Content, file.Value.ContentType, file.Value.FileName)
-                    : Problems.From(file.Error);
-            })
+                Download(await q.FileAsync(month, format, region, agency, ct)))
             .WithTags("执法监督统计")
             .WithSummary("下载月度行政执法监督工作简报:month 为 YYYY-MM,format 为 md 或 docx;范围同年度报告");
     }
+
+    /// <summary>The report as a download, or the refusal as ProblemDetails.</summary>
+    private static IResult Download(Outcome<ReportFile> file) =>
+        file.IsSuccess ? Results.File(file.Value.Content, file.Value.ContentType, file.Value.FileName) : Problems.From(file.Error);
 }
