@@ -13,6 +13,11 @@
 # the figures of a server that has been up a while, next to those of a fresh one (no WARMUP).
 # Each agency is given its own 机关代字 first (the derived one is the same for all bench agencies); SHARED_PREFIX=1 keeps
 # the derived one, which on PostgreSQL makes concurrent filings of different agencies fail with 500 (see docs/performance.md).
+# ARRIVALS=spread starts each client after a random part of one pause and varies each pause 0.5..1.5 x THINK_MS, so
+# requests arrive at independent times; the default (burst) starts all clients at once with fixed pauses, so each
+# round's filings arrive within a few milliseconds of each other (both in docs/performance.md).
+# On PostgreSQL, PG_OPTS adds server settings (e.g. "-c log_lock_waits=on -c deadlock_timeout=5ms") and PG_LOG=FILE keeps
+# the server's log after the run.
 set -euo pipefail
 engine=${1:-sqlite}
 dbpid=
@@ -41,8 +46,8 @@ case "$engine" in
     as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
     [ "$(id -u)" = 0 ] && chown -R postgres "$pgdir"
     as_pg "$pgbin/initdb" -D "$pgdir/data" -U zhifa --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-    as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -o "-k $pgdir/sock -p $pgport -c listen_addresses=''" -l "$pgdir/log" -w start >/dev/null
-    cleanup+=("as_pg $pgbin/pg_ctl -D $pgdir/data -m immediate stop >/dev/null 2>&1 || true; rm -rf $pgdir")
+    as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -o "-k $pgdir/sock -p $pgport -c listen_addresses='' ${PG_OPTS:-}" -l "$pgdir/log" -w start >/dev/null
+    cleanup+=("as_pg $pgbin/pg_ctl -D $pgdir/data -m immediate stop >/dev/null 2>&1 || true; ${PG_LOG:+cp $pgdir/log $PG_LOG;} rm -rf $pgdir")
     "$pgbin/psql" -h "$pgdir/sock" -p $pgport -U zhifa -d postgres -q -c "CREATE DATABASE z"
     target="postgres:Host=$pgdir/sock;Port=$pgport;Username=zhifa;Database=z"
     sqlcmd="$pgbin/psql -h $pgdir/sock -p $pgport -U zhifa -d z -At -q"
@@ -76,5 +81,5 @@ for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && 
 
 echo "engine: $engine ($target)"
 python3 "$root/bench/case_workflow_load.py" --port "$port" --accounts "$work/accounts.json" --clients "$clients" --cases "$cases" \
-  --think-ms "$think" ${WARMUP:+--warmup-cases "$WARMUP"} ${SHARED_PREFIX:+--shared-prefix} --server-pid "$server" ${dbpid:+--db-pid "$dbpid"} --sql "$sqlcmd" \
+  --think-ms "$think" --arrivals "${ARRIVALS:-burst}" ${WARMUP:+--warmup-cases "$WARMUP"} ${SHARED_PREFIX:+--shared-prefix} --server-pid "$server" ${dbpid:+--db-pid "$dbpid"} --sql "$sqlcmd" \
   --audit "cd $work && ${zhifa[*]} --db '$target' audit verify --evidence-dir $evidence"

@@ -19,7 +19,7 @@ second time with the same key and must return the same case. Racing clients (eve
 from two threads based on the same version: one gets 409, refreshes the version and retries, and both must be in the
 case's history. Any 409 is retried after re-reading the case; a step is never counted twice.
 """
-import argparse, collections, datetime as dt, http.client, json, os, subprocess, sys, threading, time
+import argparse, collections, random, datetime as dt, http.client, json, os, subprocess, sys, threading, time
 
 p = argparse.ArgumentParser()
 p.add_argument("--port", type=int, required=True)
@@ -29,6 +29,10 @@ p.add_argument("--audit", required=True)
 p.add_argument("--clients", type=int, default=50)
 p.add_argument("--cases", type=int, default=6, help="cases per client")
 p.add_argument("--think-ms", type=float, default=0, help="pause between a client's requests")
+p.add_argument("--arrivals", choices=["burst", "spread"], default="burst",
+               help="burst: every client starts at the same instant and pauses exactly --think-ms, so the 50 filings of a "
+                    "round arrive together; spread: each client starts after a random part of one pause and each pause is "
+                    "uniform in 0.5..1.5 x --think-ms (same mean), so requests arrive at independent times")
 p.add_argument("--warmup-cases", type=int, default=0,
                help="cases per client in a round before the measured one (same clients and pace, not in the latencies; checked too)")
 p.add_argument("--server-pid", type=int)
@@ -99,9 +103,13 @@ def login(user, password):
     return js["accessToken"]
 
 
+local = threading.local()   # .rng: the client thread's own random pauses (--arrivals spread), seeded by client
+
+
 def think():
     if a.think_ms:
-        time.sleep(a.think_ms / 1000)
+        rng = getattr(local, "rng", None)
+        time.sleep(a.think_ms * (rng.uniform(0.5, 1.5) if rng else 1.0) / 1000)
 
 
 def step(c, token, case, route, body, expect_version=None):
@@ -221,7 +229,11 @@ def summary(c, acc, i, k):
 def client(i, barrier, ks):
     acc = accounts[i % len(accounts)]
     c = Client()
+    if a.arrivals == "spread":
+        local.rng = random.Random(i * 1000 + ks[0])
     barrier.wait()
+    if a.arrivals == "spread":
+        time.sleep(local.rng.uniform(0, a.think_ms) / 1000)
     for k in ks:
         try:
             if k % 5 == 4:
@@ -317,7 +329,7 @@ all_ms = [x for k, xs in lat.items() if k not in ("get",) for x in xs]
 step_kinds = [k for k in lat if k not in ("file", "summary", "file(replay)", "summary(replay)", "get")]
 step_ms = [x for k in step_kinds for x in lat[k]]
 requests = sum(len(xs) for xs in lat.values())
-print(f"clients {a.clients}, cases per client {a.cases}, think time {a.think_ms:g} ms, dates {D(0)}..{D(8)}")
+print(f"clients {a.clients}, cases per client {a.cases}, think time {a.think_ms:g} ms, arrivals {a.arrivals}, dates {D(0)}..{D(8)}")
 print(f"wall {wall:.1f} s, requests {requests}, throughput {requests / wall:.1f} req/s, cases {len(cases)} ({len(cases) / wall:.2f}/s)")
 own = own1.user + own1.system - own0.user - own0.system
 if cpu0 is not None:

@@ -114,6 +114,34 @@ public abstract class MonthlySummariesTests
         (await conn.ExecuteScalarAsync<long>("SELECT sum(cases) FROM case_month_counts")).ShouldBe(55506);
     }
 
+    /// <summary>
+    /// A workflow step rewrites the whole row of its case. The summaries are written only when a counted column really
+    /// changes (V016), so concurrent steps of one agency do not queue on its summary rows.
+    /// </summary>
+    [Fact]
+    public async Task ARewriteWithTheSameValues_LeavesTheSummariesUntouched()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var target = await HedongAsync(await NewDatabaseAsync(dir));
+        await using var conn = await target.OpenConnectionAsync();
+        var id = await conn.ExecuteScalarAsync<long>("SELECT min(id) FROM cases WHERE category = 'Penalty' AND decided_on IS NOT NULL");
+        var link = await conn.QuerySingleAsync<(long Case, long Officer)>("SELECT case_id, officer_id FROM case_officers ORDER BY case_id LIMIT 1");
+
+        (await SummaryRowsWrittenAsync(conn, () => conn.ExecuteAsync(
+            "UPDATE cases SET agency_id = agency_id, filed_on = filed_on, category = category, power_id = power_id, decided_on = decided_on, " +
+            "fine_fen = fine_fen, party_name = party_name WHERE id = @id", new { id }))).ShouldBe(0);
+        (await SummaryRowsWrittenAsync(conn, () => conn.ExecuteAsync(
+            "UPDATE case_officers SET case_id = case_id, officer_id = officer_id, filed_on = filed_on WHERE case_id = @Case AND officer_id = @Officer",
+            new { link.Case, link.Officer }))).ShouldBe(0);
+        // A real change still is: the fine moves the decision month's row.
+        (await SummaryRowsWrittenAsync(conn, () => conn.ExecuteAsync("UPDATE cases SET fine_fen = fine_fen + 1 WHERE id = @id", new { id })))
+            .ShouldBeGreaterThan(0);
+        await AgreeAsync(conn, "rewrites with the same values and one changed fine");
+    }
+
+    /// <summary>How many summary rows <paramref name="act"/> wrote (inserted, updated or deleted).</summary>
+    protected abstract Task<long> SummaryRowsWrittenAsync(DbConnection conn, Func<Task> act);
+
     [Fact]
     public async Task SmallAndUpsertImports_GoThroughTheTriggers()
     {
@@ -185,11 +213,31 @@ public sealed class MonthlySummariesSqliteTests : MonthlySummariesTests
 {
     protected override Task<DatabaseTarget> NewDatabaseAsync(TempDirectory dir) => TestDatabases.SqliteAsync(dir);
     protected override int SummaryTriggers => 6;
+
+    /// <summary>SQLite's <c>total_changes()</c> counts the rows the triggers wrote too; the statement's own row is one.</summary>
+    protected override async Task<long> SummaryRowsWrittenAsync(DbConnection conn, Func<Task> act)
+    {
+        var before = await conn.ExecuteScalarAsync<long>("SELECT total_changes()");
+        await act();
+        return await conn.ExecuteScalarAsync<long>("SELECT total_changes()") - before - 1;
+    }
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class MonthlySummariesPostgresTests(PostgresServer server) : MonthlySummariesTests
 {
     protected override Task<DatabaseTarget> NewDatabaseAsync(TempDirectory dir) => TestDatabases.PostgresAsync(server);
-    protected override int SummaryTriggers => 2;
+    protected override int SummaryTriggers => 4;
+
+    /// <summary>Every write gives a row a new <c>xmin</c> (or removes it): the summary rows' (ctid, xmin) before and after.</summary>
+    protected override async Task<long> SummaryRowsWrittenAsync(DbConnection conn, Func<Task> act)
+    {
+        const string versions = "SELECT 'c' || ctid::text || xmin::text FROM case_month_counts UNION ALL " +
+                                "SELECT 'o' || ctid::text || xmin::text FROM officer_month_cases UNION ALL " +
+                                "SELECT 'd' || ctid::text || xmin::text FROM decision_month_fines";
+        var before = (await conn.QueryAsync<string>(versions)).ToHashSet();
+        await act();
+        var after = (await conn.QueryAsync<string>(versions)).ToHashSet();
+        return before.Except(after).Count() + after.Except(before).Count();
+    }
 }
