@@ -28,8 +28,12 @@ agencies=${5:-10}
 root=$(cd "$(dirname "$0")/.." && pwd)
 port=${PORT:-5097}   # PORT=... when another run may be using 5097
 pgport=${PG_PORT:-55434}
-dotnet build -c Release "$root/src/Zhifa" -v q -nologo >/dev/null
-zhifa=(dotnet "$root/src/Zhifa/bin/Release/net10.0/zhifa.dll")
+if [ -n "${ZHIFA_DLL:-}" ]; then   # e.g. a `dotnet publish -p:PublishReadyToRun=true` output
+  zhifa=(dotnet "$ZHIFA_DLL")
+else
+  dotnet build -c Release "$root/src/Zhifa" -v q -nologo >/dev/null
+  zhifa=(dotnet "$root/src/Zhifa/bin/Release/net10.0/zhifa.dll")
+fi
 work=$(mktemp -d /tmp/zhifa-load.XXXXXX)
 cleanup=("rm -rf $work")
 trap 'for ((i=${#cleanup[@]}-1; i>=0; i--)); do eval "${cleanup[$i]}"; done' EXIT
