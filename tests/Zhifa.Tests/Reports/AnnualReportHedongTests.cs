@@ -26,9 +26,12 @@ public sealed class HedongReportFixture : IAsyncLifetime
     public WebApplication App { get; private set; } = null!;
     public string Url => App.Urls.First();
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync(TestDatabases.SqliteAsync(Dir));
+
+    /// <summary>Imports the fixture into the migrated database and starts the app on it with the two accounts.</summary>
+    public async Task StartAsync(Task<DatabaseTarget> database)
     {
-        Target = await TestDatabases.SqliteAsync(Dir);
+        Target = await database;
         var errors = new ListErrorSink();
         var outcome = await new ExchangeImporter(Target, new ImportOptions(), TimeProvider.System).RunAsync(TestPaths.HedongFixture, errors);
         if (!outcome.Committed)
