@@ -17,7 +17,7 @@ public sealed class DecisionWithoutLegalReviewTests
         typeof(PenaltyCase).GetField("<Significance>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)!.SetValue(@case, significance);
 
     [Fact]
-    public void DecidedWithoutGrounds_HasNoneMissing()
+    public void GroundsDecidedWithoutReview_WhenDecidedWithoutGrounds_IsEmpty()
     {
         var b = CaseBuilder.Filed().Notified("2024-03-05").Waived("2024-03-05").Decided("2024-03-06");
 
@@ -25,7 +25,7 @@ public sealed class DecisionWithoutLegalReviewTests
     }
 
     [Fact]
-    public void GroundRaisedAfterADecisionWithoutReview_IsMissing_UntilItIsLoweredAgain()
+    public void GroundsDecidedWithoutReview_WhenAGroundIsRaisedAfterADecisionWithoutReview_NamesIt_UntilItIsLoweredAgain()
     {
         var b = CaseBuilder.Filed().Notified("2024-03-05").Waived("2024-03-05").Decided("2024-03-06");
 
@@ -37,7 +37,7 @@ public sealed class DecisionWithoutLegalReviewTests
     }
 
     [Fact]
-    public void DecidedAfterAPassedReview_HasNoneMissing_WhateverTheGrounds()
+    public void GroundsDecidedWithoutReview_WhenTheReviewPassed_IsEmpty_WhateverTheGrounds()
     {
         var b = CaseBuilder.Filed(significance: OnList).Notified("2024-03-05").Waived("2024-03-05").Reviewed("2024-03-06").Decided("2024-03-07");
 
@@ -48,7 +48,7 @@ public sealed class DecisionWithoutLegalReviewTests
     }
 
     [Fact]
-    public void NotYetDecided_HasNoneMissing_EvenWithGroundsAndNoReview()
+    public void GroundsDecidedWithoutReview_WhenNotYetDecided_IsEmpty_EvenWithGroundsAndNoReview()
     {
         var b = CaseBuilder.Filed(significance: OnList).Notified("2024-03-05").Waived("2024-03-05");
 

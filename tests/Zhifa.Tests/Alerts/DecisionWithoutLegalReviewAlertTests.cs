@@ -20,7 +20,7 @@ public abstract class DecisionWithoutLegalReviewAlertTests
     protected abstract Task<PenaltyTestBed> StartAsync();
 
     [Fact]
-    public async Task DecisionWithoutReview_AlertsOnceItsCaseIsOnTheMajorDecisionList_AndClosesWhenTakenOff()
+    public async Task Evaluate_WhenADecisionWithoutReviewIsMarkedOnTheMajorDecisionList_OpensTheAlert_AndClosesItWhenUnmarked()
     {
         await using var bed = await StartAsync();
         var c = await DecidedWithoutReviewAsync(bed);
@@ -57,7 +57,7 @@ public abstract class DecisionWithoutLegalReviewAlertTests
     }
 
     [Fact]
-    public async Task DecisionAfterAPassedReview_NeverAlerts()
+    public async Task Evaluate_WhenTheReviewPassed_NeverAlerts()
     {
         await using var bed = await StartAsync();
         var c = await FileOnListAsync(bed, "2024-05-06");
