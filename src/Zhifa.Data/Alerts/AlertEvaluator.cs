@@ -1,12 +1,14 @@
 using System.Data.Common;
 using System.Globalization;
 using Zhifa.Data.Calendar;
+using Zhifa.Data.PenaltyCases;
 using Zhifa.Data.Statistics;
 using Zhifa.Data.Storage;
 using Zhifa.Domain.Alerts;
 using Zhifa.Domain.Calendar;
 using Zhifa.Domain.Cases;
 using Zhifa.Domain.Common;
+using Zhifa.Domain.PenaltyCases;
 using Zhifa.Domain.Publicity;
 using Zhifa.Domain.Rectifications;
 
@@ -60,6 +62,7 @@ public sealed class AlertEvaluator(DatabaseTarget target, AlertSettings settings
         if (settings.TrainingHoursPerYear > 0)
             await TrainingHoursAsync(conn, today.Year - 1, facts, ct);
         await RectificationsAsync(conn, today, facts, ct);
+        await DecisionsWithoutReviewAsync(conn, from, today, facts, ct);
         return facts;
     }
 
@@ -202,6 +205,29 @@ public sealed class AlertEvaluator(DatabaseTarget target, AlertSettings settings
                 continue;
             facts.Add(new AlertFact(AlertKind.RectificationOverdue, r.GetInt64(2), AlertFact.RectificationRecord(r.GetInt64(0)), r.GetString(1),
                 $"整改通知书 {r.GetString(1)} 要求于 {deadline:yyyy-MM-dd} 前完成整改,已逾期,当前状态\"{status.ToChinese()}\""));
+        }
+    }
+
+    /// <summary>
+    /// 普通程序 decisions of the window made on the platform (imported history has no snapshot and no marker of a major
+    /// decision) whose legal-review grounds hold by the rule the workflow applies (<see cref="PenaltyCase.GroundsDecidedWithoutReview"/>,
+    /// 第五十八条) while no review of the case has passed. Only these cases' snapshots are read; the rule runs in C#.
+    /// </summary>
+    private static async Task DecisionsWithoutReviewAsync(DbConnection conn, DateOnly from, DateOnly today, List<AlertFact> facts, CancellationToken ct)
+    {
+        await foreach (var r in ReadAsync(conn,
+                           "SELECT c.id, c.number, c.agency_id, p.snapshot FROM cases c JOIN penalty_cases p ON p.id = c.id " +
+                           "WHERE c.category = 'Penalty' AND c.procedure = 'General' AND c.decided_on >= @from AND c.decided_on <= @today",
+                           [("@from", from), ("@today", today)], ct))
+        {
+            var @case = PenaltyCaseSnapshot.Deserialize(r.GetString(3));
+            var grounds = @case.GroundsDecidedWithoutReview();
+            if (grounds.Count == 0)
+                continue;
+            var decision = @case.Decision!;
+            facts.Add(CaseFact(AlertKind.DecisionWithoutLegalReview, r,
+                $"{decision.DecidedOn:yyyy-MM-dd} 作出{decision.Outcome.ToChinese()}决定;本案{string.Join("、", grounds)}," +
+                "应当经法制审核通过后才能作出决定,但没有通过的法制审核(行政处罚法 第五十八条)"));
         }
     }
 

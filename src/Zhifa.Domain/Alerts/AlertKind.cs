@@ -12,6 +12,7 @@ public enum AlertKind
     RevokedOfficerOpenCases, // 执法证已注销仍有在办案件
     TrainingHoursShort,    // 年度培训学时不足
     RectificationOverdue,  // 整改逾期: a 整改通知书 past its deadline and not accepted (ADR-020)
+    DecisionWithoutLegalReview, // 重大执法决定未经法制审核: a platform decision whose review grounds hold now, with no passed review
 }
 
 /// <summary>What each kind is called in the inbox and the rule it cites (shared/domain/legal-rules.md, shared/spec/statistics.md).</summary>
@@ -28,6 +29,7 @@ public static class AlertKinds
         [AlertKind.RevokedOfficerOpenCases] = ("执法证已注销仍有在办案件", "行政处罚法 第四十二条"),
         [AlertKind.TrainingHoursShort] = ("年度培训学时不足", "行政执法人员年度培训学时要求"),
         [AlertKind.RectificationOverdue] = ("整改逾期", "整改通知书规定的整改期限"),
+        [AlertKind.DecisionWithoutLegalReview] = ("重大执法决定未经法制审核", "行政处罚法 第五十八条"),
     };
 
     public static string Title(this AlertKind kind) => Texts[kind].Title;

@@ -93,6 +93,15 @@ public sealed partial class PenaltyCase
     /// <summary>行政处罚法 第五十八条: why legal review is required; empty when it is not.</summary>
     public IReadOnlyList<string> LegalReviewGrounds() => LegalReviewGrounds(Decision?.Discretion);
 
+    /// <summary>
+    /// 行政处罚法 第五十八条 checked after the fact, by the rule <see cref="Decide"/> applies: the grounds that require legal
+    /// review when the case has a decision (处罚 or 不予处罚) but no passed review; empty otherwise. The workflow refuses
+    /// such a decision, so a non-empty answer means the case changed outside the workflow or the rule changed since
+    /// (the alert 重大执法决定未经法制审核, ADR-015).
+    /// </summary>
+    public IReadOnlyList<string> GroundsDecidedWithoutReview() =>
+        Decision is null || HasPassedReview ? [] : LegalReviewGrounds();
+
     /// <summary>行政处罚法 第五十七条: why collective discussion is required; empty when it is not.</summary>
     public IReadOnlyList<string> CollectiveDiscussionGrounds() => LegalReviewRules.DiscussionGrounds(Significance);
 

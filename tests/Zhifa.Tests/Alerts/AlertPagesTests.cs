@@ -30,6 +30,7 @@ public sealed class AlertPagesTests : IAsyncLifetime
         foreach (var text in new[] { "<h1>预警</h1>", "预警已重新计算", "立即重新计算", "未关闭", "处罚决定超期", "处罚决定逾期公示", "行政处罚法 第六十条",
                      Over, Late, "天津市河东区城市管理委员会", "执法机关编码" })
             list.ShouldContain(text);
+        list.ShouldContain("<option value=\"DecisionWithoutLegalReview\">重大执法决定未经法制审核</option>"); // the kind filter
 
         using var offA = await SignedInAsync("offA");
         var own = await offA.GetStringAsync("/alerts?kind=DecisionOverdue");
