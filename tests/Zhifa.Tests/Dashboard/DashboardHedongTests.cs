@@ -33,8 +33,8 @@ public sealed partial class DashboardHedongTests(HedongReportFixture bed) : ICla
 
         foreach (var text in new[] { "执法监督概览 · 2023年", "案件同比增长:<strong>上升27.1%</strong>", "31065", "29065", "1968", "982", "执法主体办案排名", "全部执法主体" })
             html.ShouldContain(text);
-        html.ShouldContain($"href=\"/cases?{Year}\"");
-        html.ShouldContain($"href=\"/cases?{Year}&amp;category=penalty\"");
+        html.ShouldContain($"href=\"/cases?{Year.Replace("&", "&amp;")}\"");
+        html.ShouldContain($"href=\"/cases?{Year.Replace("&", "&amp;")}&amp;category=penalty\"");
         MonthBars().Matches(html).Count.ShouldBe(12);
         Regex.Matches(html, "<tr>\\s*<td data-label=\"排名\">").Count.ShouldBe(10); // top 10 of 42
         (await sup.GetStringAsync("/?year=2023&all=1")).ShouldContain("<td data-label=\"排名\">42</td>");
@@ -43,7 +43,7 @@ public sealed partial class DashboardHedongTests(HedongReportFixture bed) : ICla
     [GeneratedRegex("<rect class=\"bar current\"")]
     private static partial Regex CurrentBars();
 
-    [GeneratedRegex("<a href=\"/cases\\?from=2023-01-01&amp;to=2023-12-31&amp;month=2023-\\d\\d\">\\s*<rect class=\"bar current\"")]
+    [GeneratedRegex("<a href=\"/cases\\?from=2023-01-01&amp;to=2023-12-31&(amp;)?month=2023-\\d\\d\">\\s*<rect class=\"bar current\"")]
     private static partial Regex MonthBars();
 
     [Theory]
@@ -114,7 +114,7 @@ public sealed partial class DashboardHedongTests(HedongReportFixture bed) : ICla
         var page = 1;
         do
         {
-            var list = await JsonAsync(sup, $"/api/v1/cases?{Year}&agency=120102001&basis=decided&pageSize=100&page={page++}");
+            var list = await JsonAsync(sup, $"/api/v1/cases?{Year}&agency=120102001&basis=decided&pageSize=20&page={page++}");
             total = list["total"]!.GetValue<long>();
             foreach (var item in list["items"]!.AsArray())
             {
@@ -125,7 +125,7 @@ public sealed partial class DashboardHedongTests(HedongReportFixture bed) : ICla
         } while (rows < total && page < 100);
 
         rows.ShouldBe(total);
-        total.ShouldBeGreaterThan(100); // more than one page was read
+        total.ShouldBeGreaterThan(20); // more than one page was read
         (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture).ShouldBe(statistics["fines"]!.GetValue<string>());
     }
 
@@ -153,7 +153,8 @@ public sealed partial class DashboardHedongTests(HedongReportFixture bed) : ICla
             var html = await sup.GetStringAsync($"/dashboard/lists?list={list}&{Year}");
             html.ShouldContain($"<strong class=\"total\">{statistics[key]!.AsArray().Count}</strong>", customMessage: list);
         }
-        (await sup.GetStringAsync($"/dashboard/lists?list=unpublished&{Year}")).ShouldContain("共 <strong class=\"total\">22</strong> 件");
+        // the annual report's "未在7个工作日内公示的处罚决定(22件)"
+        (await sup.GetStringAsync($"/dashboard/lists?list=late&{Year}")).ShouldContain("共 <strong class=\"total\">22</strong> 件");
     }
 
     [Fact]
@@ -208,7 +209,7 @@ public sealed partial class DashboardHedongTests(HedongReportFixture bed) : ICla
         var response = await sup.GetAsync(path);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain(message);
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).ShouldContain(message);
     }
 
     [Fact]
@@ -226,7 +227,7 @@ public sealed partial class DashboardHedongTests(HedongReportFixture bed) : ICla
         var (n, b) = (now["cases"]!["total"]!.GetValue<long>(), before["cases"]!["total"]!.GetValue<long>());
         html.ShouldContain($"(本期 {n} 件,上年同期 {b} 件)");
         CurrentBars().Matches(html).Count.ShouldBeGreaterThanOrEqualTo(3);
-        html.ShouldContain("href=\"/cases?from=2023-04-01&amp;to=2023-06-30&amp;region=120102&amp;month=2023-05\"");
+        WebUtility.HtmlDecode(html).ShouldContain("href=\"/cases?from=2023-04-01&to=2023-06-30&region=120102&month=2023-05\"");
     }
 
     [Fact]
