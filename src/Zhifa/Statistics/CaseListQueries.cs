@@ -26,7 +26,8 @@ public sealed record CaseListRow(long Id, string Number, string AgencyCode, stri
 /// The records behind a dashboard figure: the cases of a period and scope, with the figure's own semantics, newest first.
 /// The total is counted the way the figure is (whole months from the monthly summaries, the days outside them from the
 /// cases), so it equals the figure and costs no count over millions of rows; a page is read inside the one or two
-/// months it falls in (located from the same monthly counts), through the (agency_id, filed_on) or decision-date index.
+/// months it falls in (located from the same monthly counts), in windows of days from the month's end, through the
+/// (agency_id, filed_on) or the decision-date index.
 /// </summary>
 public sealed class CaseListQueries(DatabaseTarget target, StatisticsQueries statistics)
 {
@@ -146,8 +147,28 @@ public sealed class CaseListQueries(DatabaseTarget target, StatisticsQueries sta
                 skip -= slice.Count;
                 continue;
             }
-            items.AddRange(await RowsAsync(conn, $"{where} AND {dateColumn} >= @from AND {dateColumn} <= @to", dateColumn, slice.From, slice.To,
-                skip, paging.PageSize - items.Count, byId, null, ct));
+            // Inside the month, newest days first in windows of 1, 2, 4, … days: a window before the page is only
+            // counted, so a page reads its own rows and not the month's (a city files thousands of cases a day).
+            var end = slice.To;
+            for (var days = 1; end >= slice.From && items.Count < paging.PageSize; days *= 2)
+            {
+                var start = end.AddDays(1 - days) < slice.From ? slice.From : end.AddDays(1 - days);
+                var range = $"{where} AND {dateColumn} >= @from AND {dateColumn} <= @to";
+                if (skip > 0)
+                {
+                    await using var count = Command(conn, $"SELECT count(*) FROM cases c WHERE {range}", start, end);
+                    var inWindow = Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+                    if (skip >= inWindow)
+                    {
+                        skip -= inWindow;
+                        end = start.AddDays(-1);
+                        continue;
+                    }
+                }
+                items.AddRange(await RowsAsync(conn, range, dateColumn, start, end, skip, paging.PageSize - items.Count, byId, null, ct));
+                skip = 0;
+                end = start.AddDays(-1);
+            }
             skip = 0;
         }
         return new PageOf<CaseListRow>(items, (int)Math.Min(total, int.MaxValue));
