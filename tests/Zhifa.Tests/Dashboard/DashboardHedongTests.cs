@@ -130,6 +130,22 @@ public sealed partial class DashboardHedongTests(HedongReportFixture bed) : ICla
     }
 
     [Fact]
+    public async Task OfficersList_CertifiedOnThePeriodEnd_CountsTheCertifiedOfficersFigure()
+    {
+        using var sup = await Web.PageClient.SignedInAsync(new Uri(bed.Url), "sup", bed.Password("sup"));
+        using var api = await bed.ClientAsAsync("sup");
+        var agency = await JsonAsync(api, $"/api/v1/statistics?{Year}&agency=120102001");
+
+        var dashboard = await sup.GetStringAsync("/?year=2023");
+        var page = await sup.GetStringAsync("/officers?certifiedOn=2023-12-31&region=120102");
+        var own = await JsonAsync(api, "/api/v1/officers?certifiedOn=2023-12-31&agency=120102001&pageSize=1");
+
+        dashboard.ShouldContain("href=\"/officers?certifiedOn=2023-12-31\"");
+        page.ShouldContain("共 982 人");
+        own["total"]!.GetValue<long>().ShouldBe(agency["certifiedOfficers"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task CasesPage_ShowsTheFiguresCountAndNewestCasesFirst()
     {
         using var sup = await Web.PageClient.SignedInAsync(new Uri(bed.Url), "sup", bed.Password("sup"));
