@@ -4,9 +4,11 @@
 
 usage: city_statistics.py --port P --user U --password PW --year Y --district CODE --agency CODE [--rounds 5] [--server-pid PID]
 
-One round asks, in order: the dashboard page (首页, signed in with a cookie like a browser), and GET /api/v1/statistics
-for the year to date and the whole year, of the whole city, one district and one agency, for a quarter and for a
-period of partial months across the year's start; and the alert inbox. Prints p50, p95 and max per request kind and over all, and the server's VmHWM.
+One round asks, in order: the dashboard page (首页, signed in with a cookie like a browser) for the city's year, a district,
+a quarter and an agency, the drill-down case list page and a problem list page; GET /api/v1/statistics for the year to
+date and the whole year, of the whole city, one district and one agency, for a quarter and for a period of partial months
+across the year's start; the alert inbox; and the drill-down GET /api/v1/cases (city year, a deep page, partial months,
+a district's penalty cases, the decisions behind the fines, an agency's month). Prints p50, p95 and max per request kind and over all, and the server's VmHWM.
 """
 import argparse, http.client, http.cookiejar, json, re, statistics, sys, time, urllib.parse, urllib.request
 
@@ -43,8 +45,23 @@ api = {
     "statistics: city, quarter": f"/api/v1/statistics?from={y}-04-01&to={y}-06-30",
     "statistics: city, partial months across years": f"/api/v1/statistics?from={y - 1}-11-15&to={y}-02-10",
     "alerts inbox": "/api/v1/alerts?status=open&pageSize=20",
+    "cases API: city, year, page 1": f"/api/v1/cases?from={y}-01-01&to={y}-12-31&pageSize=50",
+    "cases API: city, year, page 100": f"/api/v1/cases?from={y}-01-01&to={y}-12-31&pageSize=50&page=100",
+    "cases API: city, partial months across years": f"/api/v1/cases?from={y - 1}-11-15&to={y}-02-10&pageSize=50",
+    "cases API: district, year, penalty": f"/api/v1/cases?from={y}-01-01&to={y}-12-31&region={a.district}&category=penalty&pageSize=50",
+    "cases API: city, year, decisions (fines)": f"/api/v1/cases?from={y}-01-01&to={y}-12-31&basis=decided&pageSize=50",
+    "cases API: agency, March": f"/api/v1/cases?from={y}-01-01&to={y}-12-31&agency={a.agency}&month={y}-03&pageSize=50",
 }
-pages = {"dashboard page (首页)": f"/?year={y}"}
+# the dashboard (首页) and its drill-down pages (ADR-021)
+pages = {
+    "dashboard page (首页)": f"/?year={y}",
+    "dashboard: district, year": f"/?year={y}&region={a.district}",
+    "dashboard: city, quarter": f"/?year={y}&quarter=2",
+    "dashboard: agency, year": f"/?year={y}&agency={a.agency}",
+    "cases page: city, year": f"/cases?from={y}-01-01&to={y}-12-31",
+    "cases page: district, month by 机关类别": f"/cases?from={y}-01-01&to={y}-12-31&region={a.district}&month={y}-06&agencyCategory=%E8%A1%97%E9%81%93%E5%8A%9E%E4%BA%8B%E5%A4%84",
+    "problem list page: city, overdue": f"/dashboard/lists?list=overdue&from={y}-01-01&to={y}-12-31",
+}
 times = {k: [] for k in [*pages, *api]}
 
 def timed(kind, fn):
@@ -68,8 +85,9 @@ def get_page(path):
 for round_ in range(a.rounds):
     for kind, path in pages.items():
         html = timed(kind, lambda: get_page(path))
-        if "案件同比增长" not in html and round_ == 0:
-            sys.exit("dashboard page without figures:\n" + html[:500])
+        marker = "案件同比增长" if kind.startswith("dashboard") else 'class="total"'
+        if marker not in html and round_ == 0:
+            sys.exit(f"{kind} without figures:\n" + html[:500])
     for kind, path in api.items():
         body = timed(kind, lambda: get_api(path))
         if round_ == 0 and kind == "statistics: city, year":

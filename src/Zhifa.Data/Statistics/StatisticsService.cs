@@ -98,6 +98,9 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         var activeMonths = new HashSet<(long, int)>();
         var activeAgencies = new HashSet<long>();
         var perAgency = new Dictionary<long, long[]>();
+        var byMonth = new SortedDictionary<DateOnly, long[]>();
+        for (var m = new DateOnly(period.From.Year, period.From.Month, 1); m <= period.To; m = m.AddMonths(1))
+            byMonth[m] = new long[4];
         foreach (var (sql, range) in parts.Queries(
                      $"SELECT agency_id, category, month, CAST(sum(cases) AS bigint) FROM case_month_counts WHERE month >= @from AND month <= @to{ScopeOn("")} GROUP BY agency_id, category, month",
                      $"SELECT agency_id, category, {FirstOfMonth(conn)} AS month, count(*) FROM cases WHERE filed_on >= @from AND filed_on <= @to{byAgency} GROUP BY agency_id, category, {FirstOfMonth(conn)}"))
@@ -121,6 +124,11 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
                     perAgency[agencyId] = own = new long[4];
                 own[0] += n;
                 own[slot] += n;
+                if (byMonth.TryGetValue(day, out var month))
+                {
+                    month[0] += n;
+                    month[slot] += n;
+                }
                 activeMonths.Add((agencyId, day.Year * 12 + day.Month - 1));
             }
         }
@@ -197,10 +205,20 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
 
         var (overdue, late, unpublished, provisional) = await PenaltyListsAsync(conn, period, ScopeOn(""), ct);
         long fines = 0;
+        var finesByAgency = new Dictionary<long, long>();
         foreach (var (sql, range) in parts.Queries(
-                     $"SELECT coalesce(sum(fine_fen), 0) FROM decision_month_fines WHERE month >= @from AND month <= @to{ScopeOn("")}",
-                     $"SELECT coalesce(sum(fine_fen), 0) FROM cases WHERE category = 'Penalty' AND decided_on >= @from AND decided_on <= @to{ScopeOn("")}"))
-            fines += await ScalarAsync(conn, sql, range, ct);
+                     $"SELECT agency_id, CAST(coalesce(sum(fine_fen), 0) AS bigint) FROM decision_month_fines WHERE month >= @from AND month <= @to{ScopeOn("")} GROUP BY agency_id",
+                     $"SELECT agency_id, CAST(coalesce(sum(fine_fen), 0) AS bigint) FROM cases WHERE category = 'Penalty' AND decided_on >= @from AND decided_on <= @to{ScopeOn("")} GROUP BY agency_id"))
+        {
+            await using var cmd = Command(conn, sql, range);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                var n = r.GetInt64(1);
+                fines += n;
+                finesByAgency[r.GetInt64(0)] = finesByAgency.GetValueOrDefault(r.GetInt64(0)) + n;
+            }
+        }
 
         return new SupervisionFigures
         {
@@ -213,6 +231,8 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
             NewCertificates = issued,
             RevokedCertificates = revoked,
             Cases = new CaseCounts(total, inspection, penalty, other),
+            ByMonth = byMonth.Select(kv => new KeyValuePair<string, CaseCounts>($"{kv.Key:yyyy-MM}",
+                new CaseCounts(kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3]))).ToList(),
             ByAgencyCategory = byCategory.Select(kv => new KeyValuePair<string, CaseCounts>(kv.Key.ToChinese(),
                 new CaseCounts(kv.Value[0], kv.Value[1], kv.Value[2], kv.Value[3]))).ToList(),
             PreviousYearCases = previous,
@@ -231,7 +251,7 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
                 var c = perAgency.GetValueOrDefault(a.Id) ?? new long[4];
                 return new AgencyFigures(a.Code, a.Name, a.Category.ToChinese(), certifiedByAgency.GetValueOrDefault(a.Id),
                     participatingByAgency.GetValueOrDefault(a.Id), new CaseCounts(c[0], c[1], c[2], c[3]),
-                    zero.Count(z => z.Agency == a.Code));
+                    zero.Count(z => z.Agency == a.Code)) { FinesFen = finesByAgency.GetValueOrDefault(a.Id) };
             }).ToList(),
         };
     }

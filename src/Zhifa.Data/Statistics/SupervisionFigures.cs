@@ -7,7 +7,11 @@ public sealed record ZeroEnforcementMonth(string Agency, string Month);
 
 /// <summary>One agency's line of the report's tables.</summary>
 public sealed record AgencyFigures(string Code, string Name, string Category, long CertifiedOfficers, long ParticipatingOfficers,
-    CaseCounts Cases, int ZeroEnforcementMonths);
+    CaseCounts Cases, int ZeroEnforcementMonths)
+{
+    /// <summary>Fines of the agency's penalty decisions decided in the period, in fen.</summary>
+    public long FinesFen { get; init; }
+}
 
 /// <summary>Every figure of shared/spec/statistics.md for one period and scope; the one definition all outputs use.</summary>
 public sealed record SupervisionFigures
@@ -23,6 +27,9 @@ public sealed record SupervisionFigures
     public long NewCertificates { get; init; }
     public long RevokedCertificates { get; init; }
     public required CaseCounts Cases { get; init; }
+
+    /// <summary>Cases by filing month ("yyyy-MM"), every month the period touches, in order (not part of the JSON keys).</summary>
+    public IReadOnlyList<KeyValuePair<string, CaseCounts>> ByMonth { get; init; } = [];
 
     /// <summary>Keyed by the Chinese 机关类别, categories present in scope only, in the order of the enum.</summary>
     public required IReadOnlyList<KeyValuePair<string, CaseCounts>> ByAgencyCategory { get; init; }

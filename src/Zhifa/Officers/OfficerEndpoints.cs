@@ -7,10 +7,10 @@ public static class OfficerEndpoints
     public static void MapOfficers(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/officers").WithTags("执法人员");
-        g.MapGet("/", async (string? q, string? agency, int? page, int? pageSize, OfficerQueries queries, CancellationToken ct) =>
+        g.MapGet("/", async (string? q, string? agency, string? region, DateOnly? certifiedOn, int? page, int? pageSize, OfficerQueries queries, CancellationToken ct) =>
             {
                 var paging = Paging.Create(page, pageSize);
-                return paging.IsSuccess ? (await queries.SearchAsync(q, agency, paging.Value, ct)).ToHttp() : Problems.From(paging.Error);
+                return paging.IsSuccess ? (await queries.SearchAsync(q, agency, paging.Value, ct, region, certifiedOn)).ToHttp() : Problems.From(paging.Error);
             })
             .WithSummary("执法人员列表,可按姓名或执法证号(q)及所属机关(agency)查询")
             .Produces<PageOf<OfficerSummary>>();

@@ -9,9 +9,26 @@ namespace Zhifa.Officers;
 public sealed class OfficerQueries(ZhifaDbContext db, CallerScope scope, CatalogQueries catalog)
 {
     /// <summary>Search by name or certificate number (<paramref name="q"/>), optionally within one agency.</summary>
-    public async Task<Outcome<PageOf<OfficerSummary>>> SearchAsync(string? q, string? agencyCode, Paging paging, CancellationToken ct = default)
+    /// <summary>
+    /// Officers by name or certificate, agency, region and — the dashboard's 持证执法人员 — certified on a day: issued on or
+    /// before it and not revoked by then (statistics.md).
+    /// </summary>
+    public async Task<Outcome<PageOf<OfficerSummary>>> SearchAsync(string? q, string? agencyCode, Paging paging, CancellationToken ct = default,
+        string? region = null, DateOnly? certifiedOn = null)
     {
         var officers = scope.Officers(db).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            var code = Zhifa.Domain.Identifiers.RegionCode.Create(region.Trim());
+            if (!code.IsSuccess)
+                return AppError.Invalid("region", code.Error.Code, code.Error.Message);
+            var agencies = await db.Agencies.AsNoTracking().Select(a => new { a.Id, a.RegionCode }).ToListAsync(ct);
+            var ids = agencies.Where(a => Zhifa.Domain.Identifiers.RegionCode.Create(a.RegionCode) is { IsSuccess: true } r && code.Value.Covers(r.Value))
+                .Select(a => a.Id).ToList();
+            officers = officers.Where(o => ids.Contains(o.AgencyId));
+        }
+        if (certifiedOn is { } day)
+            officers = officers.Where(o => o.IssuedOn <= day && (o.RevokedOn == null || o.RevokedOn > day));
         if (!string.IsNullOrWhiteSpace(agencyCode))
         {
             var agency = await catalog.VisibleAgencyAsync(agencyCode.Trim(), ct);

@@ -85,6 +85,8 @@ public static class WebApp
         services.AddScoped<OfficerQueries>();
         services.AddScoped<OfficerCertificateCommands>();
         services.AddScoped<StatisticsQueries>();
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<CaseListQueries>();
         services.AddScoped<AnnualReportQueries>();
         services.AddScoped<MonthlyBulletinQueries>();
         services.AddScoped<CalendarService>();
