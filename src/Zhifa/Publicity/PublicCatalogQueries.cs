@@ -51,10 +51,14 @@ public sealed class PublicCatalogQueries(ZhifaDbContext db, TimeProvider clock)
         }
         var rows = from p in powers
                    join a in db.Agencies on p.AgencyId equals a.Id
-                   select new { p.Code, p.Name, p.Category, AgencyCode = a.Code, AgencyName = a.Name, p.LegalBasis };
+                   select new
+                   {
+                       p.Code, p.Name, p.Category, AgencyCode = a.Code, AgencyName = a.Name, p.LegalBasis,
+                       Listed = db.MajorDecisionList.Any(m => m.PowerId == p.Id),
+                   };
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderBy(x => x.Code).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new PageOf<PowerView>(page.Select(x => new PowerView(x.Code, x.Name, x.Category.ToChinese(), x.AgencyCode, x.AgencyName, x.LegalBasis)).ToList(), total);
+        return new PageOf<PowerView>(page.Select(x => new PowerView(x.Code, x.Name, x.Category.ToChinese(), x.AgencyCode, x.AgencyName, x.LegalBasis, x.Listed)).ToList(), total);
     }
 
     /// <summary>执法证查询 (亮证): exact certificate number; the answer names the holder and the agency and says whether it is valid.</summary>
