@@ -104,6 +104,24 @@ public abstract class MajorDecisionListApiTests
     }
 
     [Fact]
+    public async Task Decide_OnACaseFiledBeforeThePowerWasListed_NeedsAPassedReviewOnceItIsListed()
+    {
+        await using var bed = await StartAsync();
+        var c = await FileAsync(bed, "2024-05-06");
+        await c.EvidenceAsync("2024-05-08");
+        await c.NotifyAsync("2024-05-10", 1000m);
+        await c.StepAsync("A001", "record-waiver", new { waivedOn = "2024-05-10" });
+        (await bed.PutAsync("headA", PA1, new { listed = true, reason = "列入目录" })).Ok();
+
+        var refused = await c.StepAsync("headA", "decide", new { decidedOn = "2024-05-13", outcome = "Penalty", kinds = new[] { "Fine" }, fine = 1000m },
+            HttpStatusCode.UnprocessableEntity);
+
+        refused.Code.ShouldBe("penalty.review_required");
+        await c.ReviewedAsync("A004", "2024-05-13");
+        (await c.DecideAsync("2024-05-14", 1000m)).Json.GetProperty("stage").GetString().ShouldBe("Decided");
+    }
+
+    [Fact]
     public async Task Evaluate_WhenThePowerIsListedAfterADecisionWithoutReview_OpensTheAlert_AndUnlistingClosesIt()
     {
         await using var bed = await StartAsync();
