@@ -93,6 +93,9 @@ public sealed partial class PenaltyCase
     /// <summary>行政处罚法 第五十八条: why legal review is required; empty when it is not.</summary>
     public IReadOnlyList<string> LegalReviewGrounds() => LegalReviewGrounds(Decision?.Discretion);
 
+    /// <summary>The grounds when the case's power is (or is not) on its agency's 重大执法决定法制审核目录 now (ADR-022).</summary>
+    public IReadOnlyList<string> LegalReviewGrounds(bool powerOnMajorDecisionList) => LegalReviewGrounds(Decision?.Discretion, powerOnMajorDecisionList);
+
     /// <summary>
     /// 行政处罚法 第五十八条 checked after the fact, by the rule <see cref="Decide"/> applies: the grounds that require legal
     /// review when the case has a decision (处罚 or 不予处罚) but no passed review; empty otherwise. The workflow refuses

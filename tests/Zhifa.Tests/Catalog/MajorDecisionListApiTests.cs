@@ -117,6 +117,8 @@ public abstract class MajorDecisionListApiTests
             HttpStatusCode.UnprocessableEntity);
 
         refused.Code.ShouldBe("penalty.review_required");
+        var shown = (await bed.GetAsync("headA", $"/api/v1/penalty-cases/{c.Id}")).Ok().Json;
+        shown.GetProperty("legalReviewGrounds").EnumerateArray().Select(g => g.GetString()).ShouldBe(["属于本机关重大执法决定法制审核目录"]);
         await c.ReviewedAsync("A004", "2024-05-13");
         (await c.DecideAsync("2024-05-14", 1000m)).Json.GetProperty("stage").GetString().ShouldBe("Decided");
     }
