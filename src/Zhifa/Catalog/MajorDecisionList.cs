@@ -80,6 +80,7 @@ public sealed class MajorDecisionList(ZhifaDbContext db, CallerScope scope, Time
             catch (DbUpdateException)
             {
                 // Two listings at once on PostgreSQL: the second finds the power's row taken.
+                db.ChangeTracker.Clear();
                 return Changed(power.Value);
             }
         }
