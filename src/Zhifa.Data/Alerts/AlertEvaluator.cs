@@ -211,17 +211,20 @@ public sealed class AlertEvaluator(DatabaseTarget target, AlertSettings settings
     /// <summary>
     /// 普通程序 decisions of the window made on the platform (imported history has no snapshot and no marker of a major
     /// decision) whose legal-review grounds hold by the rule the workflow applies (<see cref="PenaltyCase.GroundsDecidedWithoutReview"/>,
-    /// 第五十八条) while no review of the case has passed. Only these cases' snapshots are read; the rule runs in C#.
+    /// 第五十八条) while no review of the case has passed; the case is major also when its power is on its agency's
+    /// 重大执法决定法制审核目录 now (ADR-022), so listing a power opens the alert and unlisting it closes it again. Only these
+    /// cases' snapshots are read; the rule runs in C#.
     /// </summary>
     private static async Task DecisionsWithoutReviewAsync(DbConnection conn, DateOnly from, DateOnly today, List<AlertFact> facts, CancellationToken ct)
     {
         await foreach (var r in ReadAsync(conn,
-                           "SELECT c.id, c.number, c.agency_id, p.snapshot FROM cases c JOIN penalty_cases p ON p.id = c.id " +
+                           "SELECT c.id, c.number, c.agency_id, p.snapshot, m.power_id FROM cases c JOIN penalty_cases p ON p.id = c.id " +
+                           "LEFT JOIN major_decision_list m ON m.power_id = c.power_id " +
                            "WHERE c.category = 'Penalty' AND c.procedure = 'General' AND c.decided_on >= @from AND c.decided_on <= @today",
                            [("@from", from), ("@today", today)], ct))
         {
             var @case = PenaltyCaseSnapshot.Deserialize(r.GetString(3));
-            var grounds = @case.GroundsDecidedWithoutReview();
+            var grounds = @case.GroundsDecidedWithoutReview(powerOnMajorDecisionList: !r.IsDBNull(4));
             if (grounds.Count == 0)
                 continue;
             var decision = @case.Decision!;

@@ -7,6 +7,7 @@ using Zhifa.Data.Alerts;
 using Zhifa.Data.CaseFileReviews;
 using Zhifa.Data.Rectifications;
 using Zhifa.Data.Calendar;
+using Zhifa.Data.Catalog;
 using Zhifa.Data.Inspections;
 using Zhifa.Data.PenaltyCases;
 using Zhifa.Data.Publicity;
@@ -60,6 +61,8 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     public DbSet<RectificationNoticeRow> RectificationNotices => Set<RectificationNoticeRow>();
     public DbSet<RectificationSourceRow> RectificationSources => Set<RectificationSourceRow>();
     public DbSet<RectificationEventRow> RectificationEvents => Set<RectificationEventRow>();
+    public DbSet<MajorDecisionListRow> MajorDecisionList => Set<MajorDecisionListRow>();
+    public DbSet<MajorDecisionListChangeRow> MajorDecisionListChanges => Set<MajorDecisionListChangeRow>();
 
     /// <summary>
     /// Indexes are chosen, not implied: EF's convention of one index per foreign key is off, because every index
@@ -240,6 +243,7 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
         AlertsModel.Configure(b);
         ReviewsModel.Configure(b);
         RectificationsModel.Configure(b);
+        MajorDecisionListModel.Configure(b);
         ApplySnakeCaseColumnNames(b);
     }
 

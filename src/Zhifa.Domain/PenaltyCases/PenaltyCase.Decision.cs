@@ -26,7 +26,7 @@ public sealed partial class PenaltyCase
             : NoPenaltyDecisionFrom(input, actor);
         if (!decision.IsSuccess)
             return decision.Error;
-        error = ReviewSettled(decision.Value.Discretion, "作出决定") ?? DiscussionHeld("作出决定");
+        error = ReviewSettled(ctx, decision.Value.Discretion, "作出决定") ?? DiscussionHeld("作出决定");
         if (error is not null)
             return error;
 

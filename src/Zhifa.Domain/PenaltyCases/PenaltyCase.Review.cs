@@ -71,7 +71,7 @@ public sealed partial class PenaltyCase
             ?? (names.Count >= 2 ? null : Guard.Error("discussion_participants_too_few", "集体讨论须有两名以上机关负责人参加（行政处罚法 第五十七条）"))
             ?? Guard.StepDate(heldOn, ctx.Today, FiledOn, "集体讨论日期", "立案日期")
             ?? (CurrentNotice is null ? null : PartyRightsRules.PartyHeard(CurrentNotice, heldOn, "集体讨论"))
-            ?? ReviewSettled(null, "集体讨论");
+            ?? ReviewSettled(ctx, null, "集体讨论");
         if (error is not null)
             return error;
 
@@ -84,13 +84,13 @@ public sealed partial class PenaltyCase
     /// 行政处罚法 第五十八条: a passed review when any ground requires it; and a review once asked for is settled
     /// by passing, even when no ground required it (a returned review is not ignored).
     /// </summary>
-    private DomainError? ReviewSettled(DiscretionAssessment? decided, string act)
+    private DomainError? ReviewSettled(PenaltyContext ctx, DiscretionAssessment? decided, string act)
     {
         if (CurrentReview?.Outcome == ReviewOutcome.Pending)
             return Guard.Error("review_pending", $"法制审核尚未完成，不能{act}（行政处罚法 第五十八条）");
         if (CurrentReview is { Outcome: ReviewOutcome.Returned } returned)
             return Guard.Error("review_returned", $"法制审核已退回（{returned.ReturnReasons}），须重新提交并审核通过后才能{act}（行政处罚法 第五十八条）");
-        var grounds = LegalReviewGrounds(decided);
+        var grounds = LegalReviewGrounds(decided, ctx.PowerOnMajorDecisionList);
         return grounds.Count == 0 || HasPassedReview
             ? null
             : Guard.Error("review_required", $"本案{string.Join("、", grounds)}，须经法制审核通过后才能{act}（行政处罚法 第五十八条）");

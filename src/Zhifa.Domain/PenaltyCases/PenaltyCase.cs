@@ -93,14 +93,19 @@ public sealed partial class PenaltyCase
     /// <summary>行政处罚法 第五十八条: why legal review is required; empty when it is not.</summary>
     public IReadOnlyList<string> LegalReviewGrounds() => LegalReviewGrounds(Decision?.Discretion);
 
+    /// <summary>The grounds when the case's power is (or is not) on its agency's 重大执法决定法制审核目录 now (ADR-022).</summary>
+    public IReadOnlyList<string> LegalReviewGrounds(bool powerOnMajorDecisionList) => LegalReviewGrounds(Decision?.Discretion, powerOnMajorDecisionList);
+
     /// <summary>
     /// 行政处罚法 第五十八条 checked after the fact, by the rule <see cref="Decide"/> applies: the grounds that require legal
     /// review when the case has a decision (处罚 or 不予处罚) but no passed review; empty otherwise. The workflow refuses
     /// such a decision, so a non-empty answer means the case changed outside the workflow or the rule changed since
-    /// (the alert 重大执法决定未经法制审核, ADR-015).
+    /// (the alert 重大执法决定未经法制审核, ADR-015). <paramref name="powerOnMajorDecisionList"/> is whether the case's power
+    /// is on its agency's 重大执法决定法制审核目录 now (ADR-022): a power listed after the decision makes the case major as
+    /// if it had been marked, and unlisting it again takes that ground away (the case's own mark stays).
     /// </summary>
-    public IReadOnlyList<string> GroundsDecidedWithoutReview() =>
-        Decision is null || HasPassedReview ? [] : LegalReviewGrounds();
+    public IReadOnlyList<string> GroundsDecidedWithoutReview(bool powerOnMajorDecisionList) =>
+        Decision is null || HasPassedReview ? [] : LegalReviewGrounds(Decision.Discretion, powerOnMajorDecisionList);
 
     /// <summary>行政处罚法 第五十七条: why collective discussion is required; empty when it is not.</summary>
     public IReadOnlyList<string> CollectiveDiscussionGrounds() => LegalReviewRules.DiscussionGrounds(Significance);
@@ -126,10 +131,13 @@ public sealed partial class PenaltyCase
         return null;
     }
 
-    private IReadOnlyList<string> LegalReviewGrounds(DiscretionAssessment? decided)
+    private IReadOnlyList<string> LegalReviewGrounds(DiscretionAssessment? decided, bool powerOnMajorDecisionList = false)
     {
         var outside = CurrentNotice?.Discretion?.RequiresLegalReview == true || decided?.RequiresLegalReview == true;
-        return LegalReviewRules.ReviewGrounds(Significance, HearingHeld, outside);
+        var significance = powerOnMajorDecisionList && !Significance.OnMajorDecisionList
+            ? Significance with { OnMajorDecisionList = true }
+            : Significance;
+        return LegalReviewRules.ReviewGrounds(significance, HearingHeld, outside);
     }
 
     /// <summary>The table's verdict on the step, then whether this actor may act on this case.</summary>

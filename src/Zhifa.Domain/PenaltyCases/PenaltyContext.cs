@@ -14,6 +14,12 @@ public sealed record PenaltyContext(WorkingDayCalendar Calendar, PenaltyRules Ru
     /// <summary>The publication limits in force (configuration section <c>Publicity</c>), for 公示 and its deadline.</summary>
     public PublicityRules Publicity { get; init; } = new();
 
+    /// <summary>
+    /// The case's power is on its agency's 重大执法决定法制审核目录 now (ADR-022): a decision then needs a passed legal review
+    /// even when the case was filed before the power was listed (行政处罚法 第五十八条(四)).
+    /// </summary>
+    public bool PowerOnMajorDecisionList { get; init; }
+
     public DateTimeOffset Now => Clock.GetUtcNow();
 
     /// <summary>Today in the platform's time zone: the clock's local zone, which the host sets to China Standard Time (PlatformClock).</summary>

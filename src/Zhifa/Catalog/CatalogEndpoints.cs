@@ -38,6 +38,13 @@ public static class CatalogEndpoints
                 (await q.PowerAsync(code, ct)).ToHttp())
             .WithSummary("按职权编码查询职权")
             .Produces<PowerView>();
+        powers.MapGet("/{code}/major-decision-list", async (string code, MajorDecisionList l, CancellationToken ct) => (await l.GetAsync(code, ct)).ToHttp())
+            .WithSummary("职权是否列入本机关重大执法决定法制审核目录,以及目录的每次调整(行政处罚法第五十八条)")
+            .Produces<MajorDecisionListView>();
+        powers.MapPut("/{code}/major-decision-list", async (string code, MajorDecisionListRequest body, MajorDecisionList l, CancellationToken ct) =>
+                (await l.SetAsync(code, body, ct)).ToHttp())
+            .WithSummary("将职权列入或移出本机关重大执法决定法制审核目录,须写明理由;列入后据此立案的处罚案件须经法制审核(系统管理员或职权所属机关的管理员)")
+            .Produces<MajorDecisionListView>();
         powers.MapGet("/{code}/benchmarks", async (string code, PenaltyStandards s, CancellationToken ct) => (await s.BenchmarksAsync(code, ct)).ToHttp())
             .WithSummary("职权的行政处罚裁量权基准(各版本及公布日期,行政处罚法第三十四条)")
             .Produces<IReadOnlyList<BenchmarkView>>();

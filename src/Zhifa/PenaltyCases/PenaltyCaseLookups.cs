@@ -56,6 +56,10 @@ public sealed class PenaltyCaseLookups(ZhifaDbContext db, CallerScope scope)
         return power;
     }
 
+    /// <summary>Whether the power is on its agency's 重大执法决定法制审核目录 now (ADR-022).</summary>
+    internal Task<bool> OnMajorDecisionListAsync(long powerId, CancellationToken ct) =>
+        db.MajorDecisionList.AnyAsync(m => m.PowerId == powerId, ct);
+
     internal async Task<DiscretionChoice?> DiscretionAsync(DiscretionRequest? request, RequestCheck check, CancellationToken ct)
     {
         if (request is null)

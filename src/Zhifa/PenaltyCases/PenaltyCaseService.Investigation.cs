@@ -28,12 +28,15 @@ public sealed partial class PenaltyCaseService
         }, ct);
 
     public Task<Outcome<PenaltyCaseView>> ClassifyAsync(long id, ClassifyRequest r, CancellationToken ct = default) =>
-        RunAsync(id, r, "classify", (s, _) =>
+        RunAsync(id, r, "classify", async (s, ct) =>
         {
             var check = new RequestCheck();
             if (r.Significance is null)
                 check.Add("significance", "请填写案件情形 significance");
-            return Task.FromResult(check.Failed ? check.Error : Refuse(s.Case.Classify(s.Context, s.Actor, check.Significance(r.Significance))));
+            if (check.Failed)
+                return check.Error;
+            var significance = await MarkedByTheListAsync(check.Significance(r.Significance), s.Case.PowerId, ct);
+            return Refuse(s.Case.Classify(s.Context, s.Actor, significance));
         }, ct);
 
     public Task<Outcome<PenaltyCaseView>> ApproveExtensionAsync(long id, ApproveExtensionRequest r, CancellationToken ct = default) =>

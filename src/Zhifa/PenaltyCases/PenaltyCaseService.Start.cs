@@ -26,9 +26,11 @@ public sealed partial class PenaltyCaseService
             var officers = await lookups.OfficersAsync(r.Officers, "officers", check, ct);
             if (check.Failed)
                 return check.Error;
-            var input = new FilingInput(power!.AgencyId, power.Id, party!, actOn, discoveredOn, filedOn, summary)
+            // A power on the agency's 重大执法决定法制审核目录 makes the case major whatever the request said (ADR-022).
+            var significance = await MarkedByTheListAsync(check.Significance(r.Significance), power!.Id, ct);
+            var input = new FilingInput(power.AgencyId, power.Id, party!, actOn, discoveredOn, filedOn, summary)
             {
-                ActEndedOn = r.ActEndedOn, SeriousHarm = r.SeriousHarm, Significance = check.Significance(r.Significance),
+                ActEndedOn = r.ActEndedOn, SeriousHarm = r.SeriousHarm, Significance = significance,
             };
             var filed = PenaltyCase.File(ctx, actor, input, officers);
             if (!filed.IsSuccess)
@@ -62,6 +64,13 @@ public sealed partial class PenaltyCaseService
                 return Refuse(decided.Error, ("date", "decidedOn"), ("terms", "fine"), ("amount", "fine"), ("officers", "officers")).Error!;
             return PowerAllows(power, decidedOn) is { } powerError ? powerError : (decided.Value, details);
         }, ct);
+
+    /// <summary>
+    /// 属于本机关重大执法决定法制审核目录 (行政处罚法 第五十八条(四)) is not the officer's to assert or deny when the case's power
+    /// is on the agency's list (ADR-022): the mark is set, at filing and by 标注案件情形 alike.
+    /// </summary>
+    private async Task<CaseSignificance> MarkedByTheListAsync(CaseSignificance asked, long powerId, CancellationToken ct) =>
+        !asked.OnMajorDecisionList && await lookups.OnMajorDecisionListAsync(powerId, ct) ? asked with { OnMajorDecisionList = true } : asked;
 
     /// <summary>A penalty case is filed under a penalty power of the catalog that is in force on the day.</summary>
     private static AppError? PowerAllows(Power power, DateOnly on)

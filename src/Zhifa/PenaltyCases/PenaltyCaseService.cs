@@ -83,7 +83,7 @@ public sealed partial class PenaltyCaseService(ZhifaDbContext db, CallerScope sc
         if (version != stored.Version)
             return Stale(stored.Version, version);
 
-        var ctx = await ContextAsync(ct);
+        var ctx = await ContextAsync(ct) with { PowerOnMajorDecisionList = await lookups.OnMajorDecisionListAsync(stored.Case.PowerId, ct) };
         var s = new StepScope(stored.Case, ctx, Actor, PenaltyCaseDetails.Read(stored.Details));
         var result = await step(s, ct);
         if (result.Error is not null)

@@ -8,7 +8,8 @@ using Zhifa.Domain.PenaltyCases;
 namespace Zhifa.PenaltyCases;
 
 /// <summary>The names a case's view shows for its ids: its agency, its power and every officer it names.</summary>
-internal sealed record ViewNames(NamedCode Agency, NamedCode Power, IReadOnlyDictionary<long, (string CertificateNumber, string Name)> Officers);
+internal sealed record ViewNames(NamedCode Agency, NamedCode Power, IReadOnlyDictionary<long, (string CertificateNumber, string Name)> Officers,
+    bool PowerOnMajorDecisionList = false);
 
 /// <summary>A document number kept for one of the case's documents (kind name, which one of its kind, number).</summary>
 internal sealed record KeptNumber(string Kind, int Item, string Number);
@@ -27,7 +28,8 @@ public sealed class PenaltyCaseViewBuilder(ZhifaDbContext db)
 
     // Dapper spreads a list over IN (…) on SQLite; Npgsql takes it as one array parameter.
     private static string NamesSql(bool postgres) =>
-        "SELECT a.code, a.name, p.code, p.name FROM agencies a CROSS JOIN powers p WHERE a.id = @agencyId AND p.id = @powerId;" +
+        "SELECT a.code, a.name, p.code, p.name, CAST(CASE WHEN EXISTS (SELECT 1 FROM major_decision_list m WHERE m.power_id = p.id) THEN 1 ELSE 0 END AS bigint) " +
+        "FROM agencies a CROSS JOIN powers p WHERE a.id = @agencyId AND p.id = @powerId;" +
         $"SELECT id, certificate_number, name FROM officers WHERE id {(postgres ? "= ANY(@officerIds)" : "IN @officerIds")};";
 
     private const string KeptSql = "SELECT kind, CAST(item AS bigint), number FROM penalty_case_documents WHERE case_id = @caseId;";
@@ -52,13 +54,13 @@ public sealed class PenaltyCaseViewBuilder(ZhifaDbContext db)
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql,
             new { agencyId = c.AgencyId, powerId = c.PowerId, officerIds, caseId = c.Id },
             db.Database.CurrentTransaction?.GetDbTransaction(), cancellationToken: ct));
-        var (agencyCode, agencyName, powerCode, powerName) = await grid.ReadSingleAsync<(string, string, string, string)>();
+        var (agencyCode, agencyName, powerCode, powerName, listed) = await grid.ReadSingleAsync<(string, string, string, string, long)>();
         var officers = (await grid.ReadAsync<(long Id, string CertificateNumber, string Name)>())
             .ToDictionary(o => o.Id, o => (o.CertificateNumber, o.Name));
         var kept = withKept
             ? (await grid.ReadAsync<(string Kind, long Item, string Number)>()).Select(k => new KeptNumber(k.Kind, (int)k.Item, k.Number)).ToList()
             : [];
-        return (new ViewNames(new NamedCode(agencyCode, agencyName), new NamedCode(powerCode, powerName), officers), kept);
+        return (new ViewNames(new NamedCode(agencyCode, agencyName), new NamedCode(powerCode, powerName), officers, listed != 0), kept);
     }
 
     /// <summary>The view from the case and what was read for it, without touching the database.</summary>
@@ -87,7 +89,7 @@ public sealed class PenaltyCaseViewBuilder(ZhifaDbContext db)
         return new PenaltyCaseView(
             c.Id, c.Number ?? "", version, agency, power, c.Procedure.ToString(), c.Procedure.ToChinese(), c.Stage.ToString(), c.Stage.ToChinese(),
             party, c.CaseSummary, details.CaseSource, details.CaseCause, c.ActOn, c.ActEndedOn, c.DiscoveredOn, c.FiledOn, c.SeriousHarm,
-            c.FilingApprovedBy, Significance(c.Significance), c.LegalReviewGrounds(), c.CollectiveDiscussionGrounds(), stages,
+            c.FilingApprovedBy, Significance(c.Significance), c.LegalReviewGrounds(names.PowerOnMajorDecisionList), c.CollectiveDiscussionGrounds(), stages,
             c.History.Select(h => new StepEntryView(PenaltyStepRoutes.Of(h.Step), h.Step.ToChinese(), h.From?.ToString(), h.To.ToString(),
                 h.To.ToChinese(), h.UserName, h.Role, h.At)).ToList(),
             c.Officers.Select(o => new CaseOfficerView(Certificate(o.OfficerId), o.Name, o.AssignedOn, o.RecusedOn, o.RecusalReason, o.IsActive)).ToList(),

@@ -29,8 +29,12 @@ public sealed class PublicCatalogQueries(ZhifaDbContext db, TimeProvider clock)
         return new PageOf<AgencyView>(rows.Select(a => new AgencyView(a.Code, a.Name, a.Category.ToChinese(), a.RegionCode, a.ParentCode)).ToList(), total);
     }
 
-    /// <summary>Powers in force today, optionally of one agency and containing <paramref name="q"/> in the name.</summary>
-    public async Task<Outcome<PageOf<PowerView>>> PowersAsync(string? agencyCode, string? q, Paging paging, CancellationToken ct = default)
+    /// <summary>
+    /// Powers in force today, optionally of one agency and containing <paramref name="q"/> in the name; with
+    /// <paramref name="majorDecisionList"/> only those on their agency's 重大执法决定法制审核目录 (the published 目录清单, ADR-022).
+    /// </summary>
+    public async Task<Outcome<PageOf<PowerView>>> PowersAsync(string? agencyCode, string? q, Paging paging, CancellationToken ct = default,
+        bool majorDecisionList = false)
     {
         var today = Today();
         var powers = db.Powers.AsNoTracking().Where(p => (p.ValidFrom == null || p.ValidFrom <= today) && (p.ValidTo == null || p.ValidTo >= today));
@@ -49,12 +53,18 @@ public sealed class PublicCatalogQueries(ZhifaDbContext db, TimeProvider clock)
                 return AppError.Invalid("q", "request.too_long", $"关键词不能超过 {PublicDecisionQueries.MaxTermLength} 个字符");
             powers = powers.Where(p => p.Name.Contains(term) || p.Code == term);
         }
+        if (majorDecisionList)
+            powers = powers.Where(p => db.MajorDecisionList.Any(m => m.PowerId == p.Id));
         var rows = from p in powers
                    join a in db.Agencies on p.AgencyId equals a.Id
-                   select new { p.Code, p.Name, p.Category, AgencyCode = a.Code, AgencyName = a.Name, p.LegalBasis };
+                   select new
+                   {
+                       p.Code, p.Name, p.Category, AgencyCode = a.Code, AgencyName = a.Name, p.LegalBasis,
+                       Listed = db.MajorDecisionList.Any(m => m.PowerId == p.Id),
+                   };
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderBy(x => x.Code).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new PageOf<PowerView>(page.Select(x => new PowerView(x.Code, x.Name, x.Category.ToChinese(), x.AgencyCode, x.AgencyName, x.LegalBasis)).ToList(), total);
+        return new PageOf<PowerView>(page.Select(x => new PowerView(x.Code, x.Name, x.Category.ToChinese(), x.AgencyCode, x.AgencyName, x.LegalBasis, x.Listed)).ToList(), total);
     }
 
     /// <summary>执法证查询 (亮证): exact certificate number; the answer names the holder and the agency and says whether it is valid.</summary>

@@ -17,12 +17,14 @@ public static class PublicityEndpoints
             })
             .WithSummary("公示:执法主体清单(现存的行政执法机关)")
             .Produces<PageOf<AgencyView>>();
-        g.MapGet("/powers", async (string? agency, string? q, int? page, int? pageSize, PublicCatalogQueries queries, CancellationToken ct) =>
+        g.MapGet("/powers", async (string? agency, string? q, bool? majorDecisionList, int? page, int? pageSize, PublicCatalogQueries queries, CancellationToken ct) =>
             {
                 var paging = Paging.Create(page, pageSize);
-                return paging.IsSuccess ? (await queries.PowersAsync(agency, q, paging.Value, ct)).ToHttp() : Problems.From(paging.Error);
+                return paging.IsSuccess
+                    ? (await queries.PowersAsync(agency, q, paging.Value, ct, majorDecisionList == true)).ToHttp()
+                    : Problems.From(paging.Error);
             })
-            .WithSummary("公示:现行权责清单(职权及其法律依据),可按实施机关编码(agency)和职权名称关键词(q)查询")
+            .WithSummary("公示:现行权责清单(职权及其法律依据,是否列入重大执法决定法制审核目录),可按实施机关编码(agency)、职权名称关键词(q)查询;majorDecisionList=true 只列重大执法决定法制审核目录")
             .Produces<PageOf<PowerView>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/benchmarks", async (string? agency, string? power, Zhifa.Data.Storage.ZhifaDbContext db, TimeProvider clock, CancellationToken ct) =>

@@ -109,6 +109,7 @@ public static class WebApp
         services.AddHostedService(sp => new PendingForeignKeyValidation(target, sp.GetRequiredService<ILogger<PendingForeignKeyValidation>>()));
         services.AddScoped<LegalReviewQueries>();
         services.AddScoped<PenaltyStandards>();
+        services.AddScoped<MajorDecisionList>();
         services.AddScoped<AgencyDocumentPrefix>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);

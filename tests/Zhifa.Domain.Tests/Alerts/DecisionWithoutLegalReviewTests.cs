@@ -21,7 +21,7 @@ public sealed class DecisionWithoutLegalReviewTests
     {
         var b = CaseBuilder.Filed().Notified("2024-03-05").Waived("2024-03-05").Decided("2024-03-06");
 
-        b.Case.GroundsDecidedWithoutReview().ShouldBeEmpty();
+        b.Case.GroundsDecidedWithoutReview(false).ShouldBeEmpty();
     }
 
     [Fact]
@@ -30,10 +30,10 @@ public sealed class DecisionWithoutLegalReviewTests
         var b = CaseBuilder.Filed().Notified("2024-03-05").Waived("2024-03-05").Decided("2024-03-06");
 
         EditSignificance(b.Case, OnList);
-        b.Case.GroundsDecidedWithoutReview().ShouldBe(["属于本机关重大执法决定法制审核目录"]);
+        b.Case.GroundsDecidedWithoutReview(false).ShouldBe(["属于本机关重大执法决定法制审核目录"]);
 
         EditSignificance(b.Case, CaseSignificance.None);
-        b.Case.GroundsDecidedWithoutReview().ShouldBeEmpty();
+        b.Case.GroundsDecidedWithoutReview(false).ShouldBeEmpty();
     }
 
     [Fact]
@@ -42,9 +42,9 @@ public sealed class DecisionWithoutLegalReviewTests
         var b = CaseBuilder.Filed(significance: OnList).Notified("2024-03-05").Waived("2024-03-05").Reviewed("2024-03-06").Decided("2024-03-07");
 
         b.Case.LegalReviewGrounds().ShouldNotBeEmpty();
-        b.Case.GroundsDecidedWithoutReview().ShouldBeEmpty();
+        b.Case.GroundsDecidedWithoutReview(false).ShouldBeEmpty();
         EditSignificance(b.Case, OnList with { MajorPublicInterest = true });
-        b.Case.GroundsDecidedWithoutReview().ShouldBeEmpty();
+        b.Case.GroundsDecidedWithoutReview(false).ShouldBeEmpty();
     }
 
     [Fact]
@@ -53,6 +53,34 @@ public sealed class DecisionWithoutLegalReviewTests
         var b = CaseBuilder.Filed(significance: OnList).Notified("2024-03-05").Waived("2024-03-05");
 
         b.Case.LegalReviewGrounds().ShouldNotBeEmpty();
-        b.Case.GroundsDecidedWithoutReview().ShouldBeEmpty();
+        b.Case.GroundsDecidedWithoutReview(false).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void GroundsDecidedWithoutReview_WhenThePowerIsListedAfterADecisionWithoutReview_NamesTheList_UntilItIsUnlisted()
+    {
+        var b = CaseBuilder.Filed().Notified("2024-03-05").Waived("2024-03-05").Decided("2024-03-06");
+
+        b.Case.Significance.OnMajorDecisionList.ShouldBeFalse();
+        b.Case.GroundsDecidedWithoutReview(powerOnMajorDecisionList: true).ShouldBe(["属于本机关重大执法决定法制审核目录"]);
+        b.Case.GroundsDecidedWithoutReview(powerOnMajorDecisionList: false).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void GroundsDecidedWithoutReview_WhenTheCaseIsMarkedAndThePowerListed_NamesTheListOnce_AndUnlistingKeepsTheMark()
+    {
+        var b = CaseBuilder.Filed().Notified("2024-03-05").Waived("2024-03-05").Decided("2024-03-06");
+        EditSignificance(b.Case, OnList);
+
+        b.Case.GroundsDecidedWithoutReview(powerOnMajorDecisionList: true).ShouldBe(["属于本机关重大执法决定法制审核目录"]);
+        b.Case.GroundsDecidedWithoutReview(powerOnMajorDecisionList: false).ShouldBe(["属于本机关重大执法决定法制审核目录"]);
+    }
+
+    [Fact]
+    public void GroundsDecidedWithoutReview_WhenThePowerIsListedAndTheReviewPassed_IsEmpty()
+    {
+        var b = CaseBuilder.Filed().Notified("2024-03-05").Waived("2024-03-05").Reviewed("2024-03-06").Decided("2024-03-07");
+
+        b.Case.GroundsDecidedWithoutReview(powerOnMajorDecisionList: true).ShouldBeEmpty();
     }
 }

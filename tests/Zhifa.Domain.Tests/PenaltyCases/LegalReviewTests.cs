@@ -10,6 +10,29 @@ public class LegalReviewTests
         CaseBuilder.Filed(significance: new CaseSignificance { MajorPublicInterest = true }).Notified("2024-03-05").Waived("2024-03-05");
 
     [Fact]
+    public void Decide_WhenThePowerIsOnTheMajorDecisionListNow_IsRefusedWithoutReview_EvenIfTheCaseIsNotMarked()
+    {
+        var b = CaseBuilder.Filed().Notified("2024-03-05").Waived("2024-03-05");
+        var listed = b.Ctx with { PowerOnMajorDecisionList = true };
+
+        var error = b.Case.Decide(listed, P.Head, Fine("2024-03-06"));
+
+        error.ShouldFail("penalty.review_required");
+        error!.Message.ShouldContain("属于本机关重大执法决定法制审核目录");
+        b.Case.Significance.OnMajorDecisionList.ShouldBeFalse();
+        b.Reviewed("2024-03-06");
+        b.Case.Decide(listed, P.Head, Fine("2024-03-07")).ShouldSucceed();
+    }
+
+    [Fact]
+    public void Decide_WhenThePowerIsNotListedAndTheCaseNotMarked_NeedsNoReview()
+    {
+        var b = CaseBuilder.Filed().Notified("2024-03-05").Waived("2024-03-05");
+
+        b.Case.Decide(b.Ctx with { PowerOnMajorDecisionList = false }, P.Head, Fine("2024-03-06")).ShouldSucceed();
+    }
+
+    [Fact]
     public void Decide_WhenMajorPublicInterestAndNoReview_IsRefusedNamingArticle58()
     {
         var b = MajorCase();

@@ -41,6 +41,25 @@ public sealed class InspectionReferralApiTests
     }
 
     [Fact]
+    public async Task Refer_ByTheAgencyHead_UnderAPowerOnTheMajorDecisionList_FilesTheCaseMarked()
+    {
+        await using var bed = await StartAsync(null);
+        var id = await ReferralInspectionAsync(await bed.ClientAsAsync("offA"));
+        var head = await bed.ClientAsAsync("adminA");
+        (await head.PutAsJsonAsync("/api/v1/powers/PA1/major-decision-list", new { listed = true, reason = "列入本局重大执法决定法制审核目录" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var response = await head.PostAsJsonAsync($"/api/v1/inspections/{id}/refer", new { date = "2025-03-11", powerCode = "PA1" });
+
+        var body = await Json(response);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body.ToString());
+        var caseId = body.GetProperty("filing").GetProperty("penaltyCaseId").GetInt64();
+        var penalty = await Json(await head.GetAsync($"/api/v1/penalty-cases/{caseId}"));
+        penalty.GetProperty("significance").GetProperty("onMajorDecisionList").GetBoolean().ShouldBeTrue();
+        penalty.GetProperty("legalReviewGrounds").EnumerateArray().Select(g => g.GetString()).ShouldBe(["属于本机关重大执法决定法制审核目录"]);
+    }
+
+    [Fact]
     public async Task Refer_ByTheHeadWithAPowerTheServiceRefuses_Is422AndNothingIsWritten()
     {
         await using var bed = await StartAsync(null);

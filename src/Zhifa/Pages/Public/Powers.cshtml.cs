@@ -14,10 +14,13 @@ public sealed class PowersModel(PublicCatalogQueries queries) : PageModel
     public Pager Pager { get; private set; } = Pager.Empty;
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(string? agency, string? q, int? page, CancellationToken ct)
+    /// <summary>Only the powers on their agency's 重大执法决定法制审核目录.</summary>
+    public bool Major { get; private set; }
+
+    public async Task OnGetAsync(string? agency, string? q, bool? major, int? page, CancellationToken ct)
     {
-        (Agency, Q) = (agency, q);
+        (Agency, Q, Major) = (agency, q, major == true);
         Agencies = (await queries.AgenciesAsync(new Paging(1, Paging.MaxPageSize), ct)).Items;
-        (List, Error, Pager) = await Pager.LoadAsync(page, Request.Query, paging => queries.PowersAsync(agency, q, paging, ct));
+        (List, Error, Pager) = await Pager.LoadAsync(page, Request.Query, paging => queries.PowersAsync(agency, q, paging, ct, Major));
     }
 }
