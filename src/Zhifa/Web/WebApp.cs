@@ -107,6 +107,8 @@ public static class WebApp
         services.AddCaseFileReviews();
         services.AddRectifications(builder.Configuration);
         services.AddHostedService(sp => new PendingForeignKeyValidation(target, sp.GetRequiredService<ILogger<PendingForeignKeyValidation>>()));
+        if (builder.Configuration.GetValue("Zhifa:Statistics:WarmUp", true))
+            services.AddHostedService(sp => new StatisticsWarmUp(target, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatisticsWarmUp>>()));
         services.AddScoped<LegalReviewQueries>();
         services.AddScoped<PenaltyStandards>();
         services.AddScoped<MajorDecisionList>();
