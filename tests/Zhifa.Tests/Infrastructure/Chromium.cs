@@ -24,17 +24,20 @@ public static class Chromium
         await page.FillAsync("input[name=userName]", userName);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("form button[type=submit]");
-        try
+        // Not WaitForURLAsync: it checks the URL and then subscribes to the `load` event, and can miss a `load` that fires in
+        // between (microsoft/playwright-dotnet#3364, open) — twice a full run here ended in its 120 s timeout on a page that
+        // had long been shown. The URL is polled instead, and the signed-in layout (its 退出 button) awaited in the page.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (page.Url != url + "/")
         {
-            await page.WaitForURLAsync(url + "/");
+            if (waited.Elapsed > TimeSpan.FromSeconds(120))
+            {
+                var shown = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText.slice(0, 400) : ''");
+                throw new TimeoutException($"sign-in as {userName} did not reach {url}/: the page is {page.Url}, showing: {shown}");
+            }
+            await Task.Delay(50);
         }
-        catch (TimeoutException e)
-        {
-            // Say where the browser is and what it shows, so a sign-in that never reaches the dashboard can be told apart
-            // from a slow one (seen once under a loaded full run).
-            var shown = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText.slice(0, 400) : ''");
-            throw new TimeoutException($"sign-in as {userName} did not reach {url}/: the page is {page.Url}, showing: {shown}", e);
-        }
+        await page.Locator("form.who button[type=submit]").WaitForAsync();
         return page;
     }
 }
