@@ -291,7 +291,8 @@ public sealed partial class DashboardHedongTests(HedongReportFixture bed) : ICla
 
         await page.SetViewportSizeAsync(1200, 900);
         await page.ClickAsync("svg.chart-months a >> nth=0");
-        await page.WaitForURLAsync("**/cases?**month=2023-01");
+        await Chromium.UrlAsync(page, u => u.Contains("/cases?", StringComparison.Ordinal) && u.Contains("month=2023-01", StringComparison.Ordinal),
+            "the January bar did not open its case list");
         (await page.InnerTextAsync("strong.total")).ShouldBe("2269");
     }
 

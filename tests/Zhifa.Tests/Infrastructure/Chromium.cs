@@ -24,20 +24,28 @@ public static class Chromium
         await page.FillAsync("input[name=userName]", userName);
         await page.FillAsync("input[name=password]", password);
         await page.ClickAsync("form button[type=submit]");
-        // Not WaitForURLAsync: it checks the URL and then subscribes to the `load` event, and can miss a `load` that fires in
-        // between (microsoft/playwright-dotnet#3364, open) — twice a full run here ended in its 120 s timeout on a page that
-        // had long been shown. The URL is polled instead, and the signed-in layout (its 退出 button) awaited in the page.
+        await UrlAsync(page, u => u == url + "/", $"sign-in as {userName} did not reach {url}/");
+        await page.Locator("form.who button[type=submit]").WaitForAsync();
+        return page;
+    }
+
+    /// <summary>
+    /// Waits until the page's URL matches, then returns; elements are awaited by the locators that read them. Not
+    /// WaitForURLAsync: it checks the URL and then subscribes to the `load` event, and can miss a `load` that fires in
+    /// between (microsoft/playwright-dotnet#3364, open) — twice a full run here ended in its 120 s timeout on a page that
+    /// had long been shown.
+    /// </summary>
+    public static async Task UrlAsync(IPage page, Func<string, bool> matches, string failure)
+    {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (page.Url != url + "/")
+        while (!matches(page.Url))
         {
             if (waited.Elapsed > TimeSpan.FromSeconds(120))
             {
                 var shown = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText.slice(0, 400) : ''");
-                throw new TimeoutException($"sign-in as {userName} did not reach {url}/: the page is {page.Url}, showing: {shown}");
+                throw new TimeoutException($"{failure}: the page is {page.Url}, showing: {shown}");
             }
             await Task.Delay(50);
         }
-        await page.Locator("form.who button[type=submit]").WaitForAsync();
-        return page;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Zhifa.Tests.Infrastructure;
 using Zhifa.Tests.Records;
 using static Zhifa.Tests.Inspections.InspectionBed;
 
@@ -54,7 +55,7 @@ public sealed class InspectionFormBrowserTests : IAsyncLifetime
         await page.CheckAsync("input[name='Input.Officers'][value='A002']");
         await page.FillAsync("input[name='Input.PartyIdNumber']", PersonId);
         await page.ClickAsync("#inspection-form button[type=submit]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/inspections/\\d+$"));
+        await Chromium.UrlAsync(page, u => System.Text.RegularExpressions.Regex.IsMatch(u, "/inspections/\\d+$"), "the saved inspection's page did not open");
 
         posts.ShouldBe(1);
         (await page.InnerTextAsync("p.ok")).ShouldContain("已记录检查");
