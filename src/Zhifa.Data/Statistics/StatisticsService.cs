@@ -27,7 +27,6 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
     /// </summary>
     public bool UseMonthlySummaries { get; init; } = true;
 
-    private sealed record AgencyInfo(long Id, string Code, string Name, AgencyCategory Category, string RegionCode, DateOnly? Established, DateOnly? Abolished);
 
     public async Task<Result<SupervisionFigures>> ComputeAsync(StatisticsPeriod period, StatisticsScope scope, CancellationToken ct = default)
     {
@@ -42,8 +41,8 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
             jit.CommandText = "SET jit = off";
             await jit.ExecuteNonQueryAsync(ct);
         }
-        var all = await LoadAgenciesAsync(conn, ct);
-        var scoped = SelectScope(all, scope, out var error);
+        var all = await ScopeAgencies.LoadAsync(conn, ct);
+        var scoped = ScopeAgencies.Select(all, scope, out var error);
         if (error is not null)
             return error;
 
@@ -312,43 +311,8 @@ public sealed class StatisticsService(DatabaseTarget target, WorkingDayCalendar 
         return (overdue, late, unpublished, provisional);
     }
 
-    private static async Task<List<AgencyInfo>> LoadAgenciesAsync(DbConnection conn, CancellationToken ct)
-    {
-        var list = new List<AgencyInfo>();
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT id, code, name, category, region_code, established_on, abolished_on FROM agencies";
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            list.Add(new AgencyInfo(r.GetInt64(0), r.GetString(1), r.GetString(2), Enum.Parse<AgencyCategory>(r.GetString(3)), r.GetString(4),
-                r.IsDBNull(5) ? null : r.GetFieldValue<DateOnly>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateOnly>(6)));
-        return list;
-    }
-
-    private static List<AgencyInfo> SelectScope(List<AgencyInfo> all, StatisticsScope scope, out DomainError? error)
-    {
-        error = null;
-        if (scope.AgencyCode is { } code)
-        {
-            var agency = all.Where(a => a.Code == code).ToList();
-            if (agency.Count == 0)
-                error = new DomainError("statistics.unknown_agency", $"机关编码\"{code}\"不存在");
-            return agency;
-        }
-        if (scope.RegionCode is { } regionText)
-        {
-            var region = RegionCode.Create(regionText);
-            if (!region.IsSuccess)
-            {
-                error = region.Error;
-                return [];
-            }
-            return all.Where(a => RegionCode.Create(a.RegionCode) is { IsSuccess: true } r && region.Value.Covers(r.Value)).ToList();
-        }
-        return all;
-    }
-
     /// <summary>The smallest region code covering every agency: a county, its city, its province, or none.</summary>
-    private static string? CoveringRegion(List<AgencyInfo> agencies)
+    private static string? CoveringRegion(List<ScopeAgency> agencies)
     {
         if (agencies.Count == 0)
             return null;

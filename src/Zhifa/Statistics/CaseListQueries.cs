@@ -34,8 +34,6 @@ public sealed class CaseListQueries(DatabaseTarget target, StatisticsQueries sta
     /// <summary>Rows a list can be paged into; beyond that, narrow the filter (an agency, a month).</summary>
     public const int MaxOffset = 10_000;
 
-    private sealed record AgencyInfo(long Id, string Code, string Name, AgencyCategory Category, string RegionCode);
-
     private sealed record Slice(DateOnly From, DateOnly To, long Count);
 
     public async Task<Outcome<PageOf<CaseListRow>>> ListAsync(CaseListFilter filter, Paging paging, CancellationToken ct = default)
@@ -44,8 +42,8 @@ public sealed class CaseListQueries(DatabaseTarget target, StatisticsQueries sta
         DateOnly? from = null, to = null;
         if (!string.IsNullOrWhiteSpace(filter.From) || !string.IsNullOrWhiteSpace(filter.To) || string.IsNullOrWhiteSpace(filter.Month) && string.IsNullOrWhiteSpace(filter.Number))
         {
-            from = DashboardQueries.ParseDay(filter.From, "from", "开始日期", errors);
-            to = DashboardQueries.ParseDay(filter.To, "to", "结束日期", errors);
+            from = StatisticsQueries.ParseDate(filter.From, "from", errors, "开始日期");
+            to = StatisticsQueries.ParseDate(filter.To, "to", errors, "结束日期");
         }
         if (!string.IsNullOrWhiteSpace(filter.Month))
         {
@@ -108,10 +106,13 @@ public sealed class CaseListQueries(DatabaseTarget target, StatisticsQueries sta
         if (!resolved.IsSuccess)
             return resolved.Error;
         await using var conn = await target.OpenConnectionAsync(ct);
-        var all = await LoadAgenciesAsync(conn, ct);
-        var scoped = Select(all, resolved.Value, out var scopeError);
+        var all = await ScopeAgencies.LoadAsync(conn, ct);
+        // Unknown agency 404 and malformed region 400, as the statistics answer.
+        var scoped = ScopeAgencies.Select(all, resolved.Value, out var scopeError);
         if (scopeError is not null)
-            return scopeError;
+            return scopeError.Code == "statistics.unknown_agency"
+                ? AppError.NotFound("agency.not_found", $"执法主体\"{resolved.Value.AgencyCode}\"不存在")
+                : AppError.Invalid("region", scopeError.Code, scopeError.Message);
         if (agencyCategory is { } category)
             scoped = scoped.Where(x => x.Category == category).ToList();
         var byId = all.ToDictionary(x => x.Id);
@@ -213,7 +214,7 @@ public sealed class CaseListQueries(DatabaseTarget target, StatisticsQueries sta
     }
 
     private static async Task<List<CaseListRow>> RowsAsync(DbConnection conn, string where, string dateColumn, DateOnly from, DateOnly to, long skip, int take,
-        Dictionary<long, AgencyInfo> agencies, string? number, CancellationToken ct)
+        Dictionary<long, ScopeAgency> agencies, string? number, CancellationToken ct)
     {
         await using var cmd = Command(conn,
             "SELECT c.id, c.number, c.agency_id, c.category, p.code, p.name, c.filed_on, c.decided_on, c.fine_fen " +
@@ -233,41 +234,6 @@ public sealed class CaseListQueries(DatabaseTarget target, StatisticsQueries sta
                 r.IsDBNull(8) ? null : r.GetInt64(8)));
         }
         return rows;
-    }
-
-    private static async Task<List<AgencyInfo>> LoadAgenciesAsync(DbConnection conn, CancellationToken ct)
-    {
-        var list = new List<AgencyInfo>();
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT id, code, name, category, region_code FROM agencies";
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            list.Add(new AgencyInfo(r.GetInt64(0), r.GetString(1), r.GetString(2), Enum.Parse<AgencyCategory>(r.GetString(3)), r.GetString(4)));
-        return list;
-    }
-
-    /// <summary>The agencies of a resolved scope; an unknown agency is 404, a malformed region 400, as the statistics.</summary>
-    private static List<AgencyInfo> Select(List<AgencyInfo> all, StatisticsScope scope, out AppError? error)
-    {
-        error = null;
-        if (scope.AgencyCode is { } code)
-        {
-            var agency = all.Where(a => a.Code == code).ToList();
-            if (agency.Count == 0)
-                error = AppError.NotFound("agency.not_found", $"执法主体\"{code}\"不存在");
-            return agency;
-        }
-        if (scope.RegionCode is { } text)
-        {
-            var region = RegionCode.Create(text);
-            if (!region.IsSuccess)
-            {
-                error = AppError.Invalid("region", region.Error.Code, region.Error.Message);
-                return [];
-            }
-            return all.Where(a => RegionCode.Create(a.RegionCode) is { IsSuccess: true } r && region.Value.Covers(r.Value)).ToList();
-        }
-        return all;
     }
 
     private static DbCommand Command(DbConnection conn, string sql, DateOnly from, DateOnly to)

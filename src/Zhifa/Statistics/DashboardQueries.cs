@@ -84,8 +84,8 @@ public sealed class DashboardQueries(DatabaseTarget target, ZhifaDbContext db, S
         var errors = new Dictionary<string, string[]>();
         if (!string.IsNullOrWhiteSpace(filter.From) || !string.IsNullOrWhiteSpace(filter.To))
         {
-            var from = ParseDay(filter.From, "from", "开始日期", errors);
-            var to = ParseDay(filter.To, "to", "结束日期", errors);
+            var from = StatisticsQueries.ParseDate(filter.From, "from", errors, "开始日期");
+            var to = StatisticsQueries.ParseDate(filter.To, "to", errors, "结束日期");
             if (errors.Count == 0 && to < from)
                 errors["to"] = [$"结束日期 {to:yyyy-MM-dd} 早于开始日期 {from:yyyy-MM-dd}"];
             if (errors.Count == 0 && to!.Value.DayNumber - from!.Value.DayNumber > 366 * 5)
@@ -125,20 +125,6 @@ public sealed class DashboardQueries(DatabaseTarget target, ZhifaDbContext db, S
             text += $"(截至{today.Month}月{today.Day}日)";
         }
         return (period, text);
-    }
-
-    /// <summary>A YYYY-MM-DD query parameter, or its Chinese error naming the field.</summary>
-    internal static DateOnly? ParseDay(string? text, string field, string name, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors[field] = [$"请填写{name}({field},YYYY-MM-DD)"];
-            return null;
-        }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            return d;
-        errors[field] = [$"{name}\"{text}\"无效,应为 YYYY-MM-DD"];
-        return null;
     }
 
     /// <summary>The newest open alerts of the scope's agencies (the inbox's (agency, closed_at) index) and how many are open.</summary>

@@ -67,17 +67,20 @@ public sealed class StatisticsQueries(DatabaseTarget target, ZhifaDbContext db, 
         return StatisticsScope.ForAgency(own);
     }
 
-    /// <summary>A required YYYY-MM-DD query parameter, or its error under the parameter's name.</summary>
-    internal static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors)
+    /// <summary>
+    /// A required YYYY-MM-DD query parameter, or its error under the parameter's name; with a Chinese
+    /// <paramref name="label"/> (开始日期) the message names the field by it.
+    /// </summary>
+    internal static DateOnly? ParseDate(string? text, string field, Dictionary<string, string[]> errors, string? label = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors[field] = [$"请填写 {field} 日期(YYYY-MM-DD)"];
+            errors[field] = [label is null ? $"请填写 {field} 日期(YYYY-MM-DD)" : $"请填写{label}({field},YYYY-MM-DD)"];
             return null;
         }
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             return d;
-        errors[field] = [$"{field} 日期\"{text}\"无效,应为 YYYY-MM-DD"];
+        errors[field] = [$"{label ?? field + " 日期"}\"{text}\"无效,应为 YYYY-MM-DD"];
         return null;
     }
 }
