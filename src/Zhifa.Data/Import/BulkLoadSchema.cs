@@ -18,7 +18,10 @@ namespace Zhifa.Data.Import;
 /// parent as before, but the server does not re-read the rows just loaded. Those rows were checked by the importer
 /// itself — every agency, power and officer id comes from the catalogue read in this transaction, every case id was
 /// handed out by this import — and the parent tables are locked against writers from before the catalogue is read
-/// to the commit (<see cref="LockParentsAsync"/>), so no parent can vanish in between.
+/// to the commit (<see cref="LockParentsAsync"/>), so no parent can vanish in between. The foreign keys of other
+/// tables that point at <c>cases</c> (penalty cases, inspections, evidence files …) go and come back the same way,
+/// because the direct writer rebuilds the primary key of <c>cases</c> after the load
+/// (<see cref="PostgresDirectCaseWriter"/>); their rows are not touched by the import, and cases are never deleted.
 /// <see cref="Storage.PendingForeignKeys"/> has the server confirm them later (<c>VALIDATE CONSTRAINT</c>, which
 /// blocks no reader or writer), as a second opinion off the import's critical path; at 600,000 cases that re-check
 /// is about 0.7 s of the server's time.
@@ -74,7 +77,8 @@ internal sealed class BulkLoadSchema
         if (conn is not NpgsqlConnection)
             return; // SQLite cannot drop a constraint; its foreign-key checks are cheap index lookups anyway
         _foreignKeys.AddRange(await conn.QueryAsync<(string, string, string)>(
-            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('cases'::regclass, 'case_officers'::regclass)",
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' " +
+            "AND (conrelid IN ('cases'::regclass, 'case_officers'::regclass) OR confrelid = 'cases'::regclass)",
             transaction: tx));
         foreach (var (table, name, _) in _foreignKeys)
             await conn.ExecuteAsync($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"", transaction: tx);

@@ -140,7 +140,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         {
             try
             {
-                await using var direct = await PostgresDirectCaseWriter.StartAsync(pg, (NpgsqlTransaction)tx);
+                await using var direct = await PostgresDirectCaseWriter.StartAsync(pg, (NpgsqlTransaction)tx, bulk);
                 written = await CasePassAsync(t, direct, lookup, errors, errors, numbers, counts, progress, ct);
             }
             catch (DuplicateCaseNumberException)

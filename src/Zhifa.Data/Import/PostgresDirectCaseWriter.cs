@@ -17,6 +17,15 @@ internal sealed class DuplicateCaseNumberException(Exception inner) : Exception(
 /// </para>
 /// A duplicate case number stops a COPY with a unique violation; the importer then rolls back to the savepoint taken
 /// here and runs the staging path (<see cref="PostgresCaseWriter"/>), which names every duplicate.
+/// <para>
+/// In a bulk load (<see cref="BulkLoadSchema"/>, which has already taken off the foreign keys that point at
+/// <c>cases</c>) the unique indexes of both tables — the primary keys and the case number — are dropped after the
+/// savepoint too, and built again from their own definitions before it is released: a sorted build after the load
+/// costs about a third of inserting 600,000 cases and 1.4 million links into live b-trees, each entry with its own
+/// WAL record (docs/performance.md). A duplicate number then surfaces when the unique index is built, with the same
+/// unique violation, and takes the same way back; rolling back to the savepoint also restores what was dropped.
+/// Ids cannot collide meanwhile: they are handed out here, under the table lock.
+/// </para>
 /// </summary>
 internal sealed class PostgresDirectCaseWriter : ICaseWriter
 {
@@ -33,13 +42,15 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
     private readonly Task _sender;
     private Chunk _chunk;
     private Exception? _failure;
+    private readonly IReadOnlyList<string> _uniqueRebuild;
     private long _nextId, _inserted;
 
-    private PostgresDirectCaseWriter(NpgsqlConnection conn, NpgsqlTransaction tx, long nextId)
+    private PostgresDirectCaseWriter(NpgsqlConnection conn, NpgsqlTransaction tx, long nextId, IReadOnlyList<string> uniqueRebuild)
     {
         _conn = conn;
         _tx = tx;
         _nextId = nextId;
+        _uniqueRebuild = uniqueRebuild;
         for (var i = 0; i < ChunksInFlight + 1; i++)
             _empty.Writer.TryWrite(new Chunk());
         _empty.Reader.TryRead(out _chunk!);
@@ -47,13 +58,46 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
         _sender = Task.Run(SendAsync);
     }
 
-    public static async Task<PostgresDirectCaseWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx)
+    /// <param name="bulk">a bulk load: the unique index on the number and the links' key are built after the COPY</param>
+    public static async Task<PostgresDirectCaseWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, bool bulk)
     {
         // Writers elsewhere wait for the import; readers do not. Ids are then ours to hand out.
         await using (var lockCmd = new NpgsqlCommand($"LOCK TABLE cases IN SHARE ROW EXCLUSIVE MODE; SAVEPOINT {Savepoint}", conn, tx))
             await lockCmd.ExecuteNonQueryAsync();
-        await using var max = new NpgsqlCommand("SELECT coalesce(max(id), 0) FROM cases", conn, tx);
-        return new PostgresDirectCaseWriter(conn, tx, (long)(await max.ExecuteScalarAsync())! + 1);
+        await using var max = new NpgsqlCommand("SELECT coalesce(max(id), 0) FROM cases", conn, tx); // while the key's index is there
+        var nextId = (long)(await max.ExecuteScalarAsync())! + 1;
+        var rebuild = bulk ? await DropUniqueIndexesAsync(conn, tx) : [];
+        return new PostgresDirectCaseWriter(conn, tx, nextId, rebuild);
+    }
+
+    /// <summary>
+    /// Drops the unique indexes and primary keys of <c>cases</c> and <c>case_officers</c>; returns the statements that
+    /// build them again, the primary keys first.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> DropUniqueIndexesAsync(NpgsqlConnection conn, NpgsqlTransaction tx)
+    {
+        var drop = new List<string>();
+        var rebuild = new List<string>();
+        await using (var query = new NpgsqlCommand(
+            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid), c.conname, i.indrelid::regclass::text, pg_get_constraintdef(c.oid) " +
+            "FROM pg_index i LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.contype IN ('p', 'u') " +
+            "WHERE i.indisunique AND i.indrelid IN ('cases'::regclass, 'case_officers'::regclass) ORDER BY i.indisprimary DESC, 1",
+            conn, tx))
+        await using (var reader = await query.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                if (reader.IsDBNull(2))
+                {
+                    drop.Add($"DROP INDEX {reader.GetString(0)}");
+                    rebuild.Add(reader.GetString(1));
+                }
+                else
+                {
+                    drop.Add($"ALTER TABLE {reader.GetString(3)} DROP CONSTRAINT \"{reader.GetString(2)}\"");
+                    rebuild.Add($"ALTER TABLE {reader.GetString(3)} ADD CONSTRAINT \"{reader.GetString(2)}\" {reader.GetString(4)}");
+                }
+        await using var cmd = new NpgsqlCommand(string.Join("; ", drop.Prepend("SET LOCAL maintenance_work_mem = '256MB'")), conn, tx);
+        await cmd.ExecuteNonQueryAsync();
+        return rebuild;
     }
 
     public static Task RollBackAsync(NpgsqlConnection conn, NpgsqlTransaction tx) =>
@@ -136,6 +180,16 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
         await copy.WriteAsync(data); // disposing ends the COPY: the server answers with its outcome
     }
 
+    /// <summary>
+    /// The statistics the queries' plans need at once: the columns that statistics, lists and alerts filter, group and
+    /// join on. The free-text columns (number — unique, so its index tells the planner enough —, party name and credit
+    /// code, outcome) are left out: sorting 30,000 sampled strings per column is most of a full ANALYZE's cost. An
+    /// ANALYZE with a column list does not reset the table's count of changed rows, so autovacuum still analyzes the
+    /// whole table soon after the commit, off the import's path.
+    /// </summary>
+    private const string AnalyzeCases =
+        "ANALYZE cases (agency_id, category, power_id, filed_on, procedure, party_type, fine_fen, decided_on, published_on, closed_on, extension_days)";
+
     // Enum names as stored, without Enum.ToString on every row.
     private static readonly string[] Categories = Enum.GetNames<Zhifa.Domain.Catalog.PowerCategory>();
     private static readonly string[] Procedures = Enum.GetNames<Zhifa.Domain.Cases.ProcedureType>();
@@ -149,8 +203,20 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
         await _sender; // a duplicate number surfaces here as DuplicateCaseNumberException
         if (!write)
             return (0, 0);
+        foreach (var statement in _uniqueRebuild)
+        {
+            await using var build = new NpgsqlCommand(statement, _conn, _tx) { CommandTimeout = 0 };
+            try
+            {
+                await build.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                throw new DuplicateCaseNumberException(e); // … or here, when the unique index is built
+            }
+        }
         await using var cmd = new NpgsqlCommand(
-            $"SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT max(id) FROM cases)); RELEASE SAVEPOINT {Savepoint}; ANALYZE cases; ANALYZE case_officers",
+            $"SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT max(id) FROM cases)); RELEASE SAVEPOINT {Savepoint}; {AnalyzeCases}; ANALYZE case_officers",
             _conn, _tx) { CommandTimeout = 0 };
         await cmd.ExecuteNonQueryAsync();
         return (_inserted, 0);

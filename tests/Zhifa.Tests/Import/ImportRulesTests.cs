@@ -128,6 +128,41 @@ public abstract class ImportRulesTests
         (await CountAsync(target, "case_officers")).ShouldBe(2);
     }
 
+    /// <summary>
+    /// A file large enough for a bulk load: on PostgreSQL the unique indexes and primary keys of the case tables are
+    /// dropped for the load and built again at its end, where a number that repeats a stored case is found. The run
+    /// still names it with its line, writes nothing, and leaves every index as it was.
+    /// </summary>
+    [Fact]
+    public async Task Import_WhenABulkFileRepeatsAStoredNumberLate_NamesIt_WritesNothing_AndKeepsTheIndexes()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var target = await NewDatabaseAsync(dir);
+        (await ImportAsync(target, dir, "C-5,A1,行政检查,A1-J01,2023-03-01,O1;O3,,,,,,,,,\n")).Outcome.Committed.ShouldBeTrue();
+        var indexesBefore = await IndexesAsync(target);
+
+        var outcome = string.Concat(Enumerable.Repeat("责令改正", 8)); // rows of about 136 bytes: 55,000 make a bulk load
+        var rows = new System.Text.StringBuilder();
+        for (var i = 0; i < 55_000; i++)
+            rows.Append('C').Append(i == 54_000 ? "-5" : i.ToString()).Append(",A1,行政检查,A1-J01,2023-03-01,O1;O3,,,,,,,,,").Append(outcome).Append('\n');
+        var (result, errors) = await ImportAsync(target, dir, rows.ToString(), withCatalog: false);
+
+        result.Committed.ShouldBeFalse();
+        errors.ShouldHaveSingleItem().ToString().ShouldStartWith("cases.csv:54002: 案件编号:");
+        (await CountAsync(target, "cases")).ShouldBe(1);
+        (await CountAsync(target, "case_officers")).ShouldBe(2);
+        (await IndexesAsync(target)).ShouldBe(indexesBefore);
+        indexesBefore.ShouldContain(i => i.Contains("PK_cases") || i.Contains("sqlite_autoindex_case_officers"));
+    }
+
+    private static async Task<List<string>> IndexesAsync(DatabaseTarget target)
+    {
+        await using var c = await target.OpenConnectionAsync();
+        return (await c.QueryAsync<string>(target.Provider == DatabaseProvider.Postgres
+            ? "SELECT indexdef FROM pg_indexes WHERE tablename IN ('cases', 'case_officers', 'published_decisions') ORDER BY 1"
+            : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('cases', 'case_officers', 'published_decisions') ORDER BY 1")).ToList();
+    }
+
     [Fact]
     public async Task Import_WhenRowsAreDuplicatedAndOthersBroken_ReportsEachErrorOnce()
     {
