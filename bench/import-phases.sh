@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Where a PostgreSQL import's time goes (issue 2, docs/performance.md): one `zhifa import` into a fresh database on a
+# throwaway PostgreSQL 15 that logs every statement's duration, then the phases and the longest statements of the end.
+#   bench/import-phases.sh [CASES] [RUNS]
+# Uses the bench district of bench/import-and-report.sh (generated if missing). Needs the PostgreSQL 15 binaries and python3.
+set -euo pipefail
+cases=${1:-600000}
+runs=${2:-1}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${BENCH_DIR:-/tmp/zhifa-bench}
+data="$work/district-$cases"
+mkdir -p "$work"
+[ -f "$data/cases.csv" ] || python3 "$root/bench/generate-district.py" "$data" "$cases" 2022 2023
+dotnet build -c Release "$root/src/Zhifa" -v q -nologo >/dev/null
+zhifa="dotnet $root/src/Zhifa/bin/Release/net10.0/zhifa.dll"
+
+pgbin=/usr/lib/postgresql/15/bin
+pgdir="$work/pg-phases"; rm -rf "$pgdir"; mkdir -p "$pgdir/sock"
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown -R postgres "$pgdir"
+as_pg "$pgbin/initdb" -D "$pgdir/data" -U zhifa --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -o "-k $pgdir/sock -p 55434 -c listen_addresses='' -c log_min_duration_statement=0" \
+  -l "$pgdir/log" -w start >/dev/null
+trap 'as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true' EXIT
+for i in $(seq "$runs"); do
+  psql -h "$pgdir/sock" -p 55434 -U zhifa -d postgres -q -c "DROP DATABASE IF EXISTS z" -c "CREATE DATABASE z" -c "CHECKPOINT" 2>/dev/null
+  : >"$pgdir/log.run"
+  offset=$(stat -c %s "$pgdir/log")
+  /usr/bin/time -f "zhifa import: wall %e s, client CPU %U+%S s, peak RSS %M KiB" \
+    $zhifa --db "postgres:Host=$pgdir/sock;Port=55434;Username=zhifa;Database=z" import "$data" >/dev/null
+  tail -c +"$((offset + 1))" "$pgdir/log" >"$pgdir/log.run"
+  python3 "$root/bench/import_phases.py" "$pgdir/log.run"
+done
