@@ -182,6 +182,53 @@ public abstract class ImportRulesTests
         (await CountAsync(target, "cases")).ShouldBe(0);
     }
 
+    /// <summary>
+    /// What the catalogue files write, field by field: agencies with and without a parent, powers, officers with a
+    /// revocation, a legal-review qualification and a resident ID, and their certificate events (PostgreSQL writes each
+    /// file's new rows in one statement over arrays, SQLite one by one).
+    /// </summary>
+    [Fact]
+    public async Task Import_OfTheCatalogue_WritesEveryFieldAndTheCertificateEvents()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var target = await NewDatabaseAsync(dir);
+        var folder = Path.Combine(dir.Path, "catalogue");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "agencies.csv"),
+            "机关编码,机关名称,机关类别,区划代码,上级机关编码\nA1,河东区市场监督管理局,委办局,120102,\nA2,河东区大王庄街道办事处,街道办事处,120102,A1\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "powers.csv"),
+            "职权编码,职权名称,职权类别,实施机关编码,法律依据\nA1-C01,对未按规定备案,行政处罚,A1,《食品安全法》第一百二十六条\nA2-J01,日常检查,行政检查,A2,\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "officers.csv"),
+            "执法证号,姓名,所属机关编码,发证日期,注销日期,法制审核人员,身份证号\n" +
+            "O1,张三,A1,2020-01-01,,是,11010519491231002X\nO2,李四,A2,2019-05-06,2023-06-30,否,\n");
+        var sink = new ListErrorSink();
+        (await new ExchangeImporter(target, new ImportOptions { Actor = "测试" }, TimeProvider.System).RunAsync(folder, sink)).Committed
+            .ShouldBeTrue(string.Join("\n", sink.Errors));
+
+        await using var c = await target.OpenConnectionAsync();
+        (await c.QueryAsync<(string, string, string, string, string?)>(
+                "SELECT code, name, category, region_code, parent_code FROM agencies ORDER BY code")).ToList()
+            .ShouldBe([("A1", "河东区市场监督管理局", "Bureau", "120102", null), ("A2", "河东区大王庄街道办事处", "StreetOffice", "120102", "A1")]);
+        (await c.QueryAsync<(string, string, string, string, string?)>(
+                "SELECT p.code, p.name, p.category, a.code, p.legal_basis FROM powers p JOIN agencies a ON a.id = p.agency_id ORDER BY p.code")).ToList()
+            .ShouldBe([("A1-C01", "对未按规定备案", "Penalty", "A1", "《食品安全法》第一百二十六条"), ("A2-J01", "日常检查", "Inspection", "A2", null)]);
+        (await c.QueryAsync<(string, string, string, DateOnly, DateOnly?, string?, bool, string?)>(
+                "SELECT o.certificate_number, o.name, a.code, o.issued_on, o.revoked_on, o.revocation_reason, o.is_legal_reviewer, o.resident_id " +
+                "FROM officers o JOIN agencies a ON a.id = o.agency_id ORDER BY o.certificate_number")).ToList()
+            .ShouldBe([
+                ("O1", "张三", "A1", new DateOnly(2020, 1, 1), null, null, true, "11010519491231002X"),
+                ("O2", "李四", "A2", new DateOnly(2019, 5, 6), new DateOnly(2023, 6, 30), "导入:注销", false, null),
+            ]);
+        (await c.QueryAsync<(string, string, DateOnly, string, string)>(
+                "SELECT o.certificate_number, e.kind, e.\"on\", e.reason, e.recorded_by FROM certificate_events e JOIN officers o ON o.id = e.officer_id " +
+                "ORDER BY o.certificate_number, e.\"on\"")).ToList()
+            .ShouldBe([
+                ("O1", "Issued", new DateOnly(2020, 1, 1), "导入", "测试"),
+                ("O2", "Issued", new DateOnly(2019, 5, 6), "导入", "测试"),
+                ("O2", "Revoked", new DateOnly(2023, 6, 30), "导入:注销", "测试"),
+            ]);
+    }
+
     [Fact]
     public async Task Import_ThenAnotherImportAndANewCase_GetFreshIds()
     {
