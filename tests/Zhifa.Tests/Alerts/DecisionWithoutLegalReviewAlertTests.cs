@@ -25,13 +25,13 @@ public abstract class DecisionWithoutLegalReviewAlertTests
         await using var bed = await StartAsync();
         var c = await DecidedWithoutReviewAsync(bed);
         var number = await bed.ScalarAsync<string>("SELECT number FROM cases WHERE id = @id", new { id = c.Id });
-        await EvaluateAsync(bed);
-        (await AlertsAsync(bed, "sup")).ShouldBeEmpty(); // decided the normal way: no ground, no review needed
+        await bed.EvaluateAlertsAsync();
+        (await bed.AlertsAsync("sup", Kind)).ShouldBeEmpty(); // decided the normal way: no ground, no review needed
 
         await MarkOnMajorDecisionListAsync(bed, c.Id, true);
-        await EvaluateAsync(bed);
+        await bed.EvaluateAlertsAsync();
 
-        var office = await AlertsAsync(bed, "sup");
+        var office = await bed.AlertsAsync("sup", Kind);
         var alert = office.ShouldHaveSingleItem();
         alert.GetProperty("kindName").GetString().ShouldBe("重大执法决定未经法制审核");
         alert.GetProperty("rule").GetString().ShouldBe("行政处罚法 第五十八条");
@@ -41,17 +41,17 @@ public abstract class DecisionWithoutLegalReviewAlertTests
         alert.GetProperty("caseId").GetInt64().ShouldBe(c.Id);
         alert.GetProperty("details").GetString().ShouldBe(
             "2024-05-13 作出给予行政处罚决定;本案属于本机关重大执法决定法制审核目录,应当经法制审核通过后才能作出决定,但没有通过的法制审核(行政处罚法 第五十八条)");
-        (await AlertsAsync(bed, "headA")).Select(a => a.GetProperty("id").GetInt64()).ShouldBe([alert.GetProperty("id").GetInt64()]);
-        (await AlertsAsync(bed, "headB")).ShouldBeEmpty();
-        var again = await EvaluateAsync(bed);
+        (await bed.AlertsAsync("headA", Kind)).Select(a => a.GetProperty("id").GetInt64()).ShouldBe([alert.GetProperty("id").GetInt64()]);
+        (await bed.AlertsAsync("headB", Kind)).ShouldBeEmpty();
+        var again = await bed.EvaluateAlertsAsync();
         again.GetProperty("opened").GetInt32().ShouldBe(0);
-        (await AlertsAsync(bed, "sup")).ShouldHaveSingleItem().GetProperty("id").GetInt64().ShouldBe(alert.GetProperty("id").GetInt64());
+        (await bed.AlertsAsync("sup", Kind)).ShouldHaveSingleItem().GetProperty("id").GetInt64().ShouldBe(alert.GetProperty("id").GetInt64());
 
         await MarkOnMajorDecisionListAsync(bed, c.Id, false);
-        await EvaluateAsync(bed);
+        await bed.EvaluateAlertsAsync();
 
-        (await AlertsAsync(bed, "sup")).ShouldBeEmpty();
-        var closed = (await AlertsAsync(bed, "headA", "closed")).ShouldHaveSingleItem();
+        (await bed.AlertsAsync("sup", Kind)).ShouldBeEmpty();
+        var closed = (await bed.AlertsAsync("headA", Kind, "closed")).ShouldHaveSingleItem();
         closed.GetProperty("id").GetInt64().ShouldBe(alert.GetProperty("id").GetInt64());
         closed.GetProperty("closedAt").ValueKind.ShouldBe(JsonValueKind.String);
     }
@@ -72,11 +72,11 @@ public abstract class DecisionWithoutLegalReviewAlertTests
         var unreviewed = await DecidedWithoutReviewAsync(bed);
         await MarkOnMajorDecisionListAsync(bed, unreviewed.Id, true);
 
-        await EvaluateAsync(bed);
+        await bed.EvaluateAlertsAsync();
         await MarkMajorPublicInterestAsync(bed, c.Id); // another ground added later: the review still passed
-        await EvaluateAsync(bed);
+        await bed.EvaluateAlertsAsync();
 
-        (await AlertsAsync(bed, "sup", "all")).Select(a => a.GetProperty("caseId").GetInt64()).ShouldBe([unreviewed.Id]);
+        (await bed.AlertsAsync("sup", Kind, "all")).Select(a => a.GetProperty("caseId").GetInt64()).ShouldBe([unreviewed.Id]);
     }
 
     /// <summary>Filed, investigated, notified of a 1000 yuan fine the party does not contest, and decided without review.</summary>
@@ -111,18 +111,6 @@ public abstract class DecisionWithoutLegalReviewAlertTests
         await using var conn = await bed.Target.OpenConnectionAsync();
         (await conn.ExecuteAsync("UPDATE penalty_cases SET snapshot = @snapshot WHERE id = @id", new { id, snapshot = snapshot.Replace(from, to) })).ShouldBe(1);
     }
-
-    private static async Task<JsonElement> EvaluateAsync(PenaltyTestBed bed)
-    {
-        var response = await (await bed.As("sup")).PostAsync("/api/v1/alerts/evaluate", null);
-        var reply = await Reply.ReadAsync(response);
-        reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
-        return reply.Json;
-    }
-
-    private static async Task<List<JsonElement>> AlertsAsync(PenaltyTestBed bed, string user, string status = "open") =>
-        (await bed.GetAsync(user, $"/api/v1/alerts?kind={Kind}&status={status}&pageSize=500")).Ok().Json
-        .GetProperty("items").EnumerateArray().ToList();
 }
 
 public sealed class SqliteDecisionWithoutLegalReviewAlertTests : DecisionWithoutLegalReviewAlertTests

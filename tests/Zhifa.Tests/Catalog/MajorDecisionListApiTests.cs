@@ -132,34 +132,25 @@ public abstract class MajorDecisionListApiTests
         await c.NotifyAsync("2024-05-10", 1000m);
         await c.StepAsync("A001", "record-waiver", new { waivedOn = "2024-05-10" });
         await c.DecideAsync("2024-05-13", 1000m);
-        await EvaluateAsync(bed);
-        (await AlertsAsync(bed, "open")).ShouldBeEmpty();
+        await bed.EvaluateAlertsAsync();
+        (await bed.AlertsAsync("sup", "DecisionWithoutLegalReview", "open")).ShouldBeEmpty();
 
         (await bed.PutAsync("headA", PA1, new { listed = true, reason = "列入目录" })).Ok();
-        await EvaluateAsync(bed);
+        await bed.EvaluateAlertsAsync();
 
-        var alert = (await AlertsAsync(bed, "open")).ShouldHaveSingleItem();
+        var alert = (await bed.AlertsAsync("sup", "DecisionWithoutLegalReview", "open")).ShouldHaveSingleItem();
         alert.GetProperty("caseId").GetInt64().ShouldBe(c.Id);
         alert.GetProperty("details").GetString()!.ShouldContain("本案属于本机关重大执法决定法制审核目录");
         (await bed.GetAsync("A001", $"/api/v1/penalty-cases/{c.Id}")).Ok().Json
             .GetProperty("significance").GetProperty("onMajorDecisionList").GetBoolean().ShouldBeFalse(); // the case itself is not edited
 
         (await bed.PutAsync("headA", PA1, new { listed = false, reason = "移出目录" })).Ok();
-        await EvaluateAsync(bed);
+        await bed.EvaluateAlertsAsync();
 
-        (await AlertsAsync(bed, "open")).ShouldBeEmpty();
-        (await AlertsAsync(bed, "closed")).ShouldHaveSingleItem().GetProperty("id").GetInt64().ShouldBe(alert.GetProperty("id").GetInt64());
+        (await bed.AlertsAsync("sup", "DecisionWithoutLegalReview", "open")).ShouldBeEmpty();
+        (await bed.AlertsAsync("sup", "DecisionWithoutLegalReview", "closed")).ShouldHaveSingleItem().GetProperty("id").GetInt64().ShouldBe(alert.GetProperty("id").GetInt64());
     }
 
-    private static async Task EvaluateAsync(PenaltyTestBed bed)
-    {
-        var reply = await Reply.ReadAsync(await (await bed.As("sup")).PostAsync("/api/v1/alerts/evaluate", null));
-        reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
-    }
-
-    private static async Task<List<JsonElement>> AlertsAsync(PenaltyTestBed bed, string status) =>
-        (await bed.GetAsync("sup", $"/api/v1/alerts?kind=DecisionWithoutLegalReview&status={status}&pageSize=500")).Ok().Json
-        .GetProperty("items").EnumerateArray().ToList();
 }
 
 public sealed class SqliteMajorDecisionListApiTests : MajorDecisionListApiTests

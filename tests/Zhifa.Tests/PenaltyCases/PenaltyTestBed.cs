@@ -115,6 +115,19 @@ public sealed class PenaltyTestBed : IAsyncDisposable
 
     public async Task<Reply> GetAsync(string user, string path) => await Reply.ReadAsync(await (await As(user)).GetAsync(path));
 
+    /// <summary>Runs the alert evaluation as the supervision office (<c>POST /api/v1/alerts/evaluate</c>); returns its counts.</summary>
+    public async Task<JsonElement> EvaluateAlertsAsync()
+    {
+        var reply = await Reply.ReadAsync(await (await As("sup")).PostAsync("/api/v1/alerts/evaluate", null));
+        reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
+        return reply.Json;
+    }
+
+    /// <summary>The alerts of one kind that <paramref name="user"/> sees, open or closed.</summary>
+    public async Task<List<JsonElement>> AlertsAsync(string user, string kind, string status = "open") =>
+        (await GetAsync(user, $"/api/v1/alerts?kind={kind}&status={status}&pageSize=500")).Ok().Json
+        .GetProperty("items").EnumerateArray().ToList();
+
     /// <summary>Files a case of agency A with officers A001 and A002 (or those given), as headA.</summary>
     public async Task<Reply> FileAsync(string filedOn = "2024-05-06", string[]? officers = null, string party = "孙某", string? key = null,
         object? significance = null, string user = "headA")
