@@ -58,7 +58,7 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
         _sender = Task.Run(SendAsync);
     }
 
-    /// <param name="bulk">a bulk load: the unique index on the number and the links' key are built after the COPY</param>
+    /// <param name="bulk">a bulk load: the primary keys of both tables and the unique number index are built after the COPY</param>
     public static async Task<PostgresDirectCaseWriter> StartAsync(NpgsqlConnection conn, NpgsqlTransaction tx, bool bulk)
     {
         // Writers elsewhere wait for the import; readers do not. Ids are then ours to hand out.
