@@ -166,15 +166,17 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         }
         if (errors.Count == 0)
         {
-            // The public search's table (ADR-011), set-based after the load and before the indexes are rebuilt (a bulk
-            // load drops its secondary ones too): the new cases only, or every case an upsert named.
+            if (bulk)
+                await schema.RebuildCaseTablesAsync(conn, tx);
+            // The public search's table (ADR-011), set-based after the load, from the cases' rebuilt indexes and before
+            // its own are rebuilt (a bulk load drops its secondary ones too): the new cases only, or every case an upsert named.
             var published = numbers is null
                 ? await PublishedDecisions.AddImportedAsync(conn, tx, lastIdBefore, ct)
                 : await PublishedDecisions.RefreshNumbersAsync(conn, tx, numbers, ct);
             if (counts is not null)
                 await counts.AddToAsync(conn, tx, ct);
             if (bulk)
-                await schema.RebuildAsync(conn, tx);
+                await schema.RebuildSearchTableAsync(conn, tx);
             if (published >= 10_000)
                 await PublishedDecisions.AnalyzeAsync(conn, tx, ct);
         }

@@ -33,6 +33,7 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
     private const string Columns =
         "id, number, agency_id, category, power_id, filed_on, procedure, party_type, party_name, party_credit_code, fine_fen, decided_on, published_on, closed_on, outcome, extension_days";
     private const int ChunkRows = 16_384;
+    private const int FirstChunkRows = 1_024;
     private const int ChunksInFlight = 3;
 
     private readonly NpgsqlConnection _conn;
@@ -44,6 +45,12 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
     private Exception? _failure;
     private readonly IReadOnlyList<string> _uniqueRebuild;
     private long _nextId, _inserted;
+    /// <summary>
+    /// The rows of the chunk being filled: the first chunks are small and each is twice the one before, up to
+    /// <see cref="ChunkRows"/>, so the server starts storing while the importer's code is still being compiled
+    /// rather than waiting for a whole chunk of the slowest rows.
+    /// </summary>
+    private int _chunkRows = FirstChunkRows;
 
     private PostgresDirectCaseWriter(NpgsqlConnection conn, NpgsqlTransaction tx, long nextId, IReadOnlyList<string> uniqueRebuild)
     {
@@ -133,8 +140,11 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
             links.Date(row.FiledOn);
         }
         _inserted++;
-        if (++_chunk.Rows == ChunkRows)
+        if (++_chunk.Rows == _chunkRows)
+        {
+            _chunkRows = Math.Min(_chunkRows * 2, ChunkRows);
             await HandOverAsync();
+        }
     }
 
     /// <summary>Queues the current chunk for the sender and takes an empty one; a failed sender stops the import here.</summary>
@@ -185,7 +195,8 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
     /// join on. The free-text columns (number — unique, so its index tells the planner enough —, party name and credit
     /// code, outcome) are left out: sorting 30,000 sampled strings per column is most of a full ANALYZE's cost. An
     /// ANALYZE with a column list does not reset the table's count of changed rows, so autovacuum still analyzes the
-    /// whole table soon after the commit, off the import's path.
+    /// whole table soon after the commit, off the import's path (<see cref="BulkLoadSchema.FirstStatistics"/>); the
+    /// links name their three columns for the same reason.
     /// </summary>
     private const string AnalyzeCases =
         "ANALYZE cases (agency_id, category, power_id, filed_on, procedure, party_type, fine_fen, decided_on, published_on, closed_on, extension_days)";
@@ -216,7 +227,7 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
             }
         }
         await using var cmd = new NpgsqlCommand(
-            $"SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT max(id) FROM cases)); RELEASE SAVEPOINT {Savepoint}; {AnalyzeCases}; ANALYZE case_officers",
+            $"SELECT setval(pg_get_serial_sequence('cases', 'id'), (SELECT max(id) FROM cases)); RELEASE SAVEPOINT {Savepoint}; {BulkLoadSchema.FirstStatistics}; {AnalyzeCases}; ANALYZE case_officers (case_id, officer_id, filed_on)",
             _conn, _tx) { CommandTimeout = 0 };
         await cmd.ExecuteNonQueryAsync();
         return (_inserted, 0);

@@ -147,7 +147,7 @@ public static class PublishedDecisions
     {
         if (conn is NpgsqlConnection)
             await conn.ExecuteAsync(new CommandDefinition(
-                "ANALYZE published_decisions (sort_key, case_id, agency_id, decided_on, published_on, party_type, party_credit_code, fine_fen)",
+                $"{Import.BulkLoadSchema.FirstStatistics}; ANALYZE published_decisions (sort_key, case_id, agency_id, decided_on, published_on, party_type, party_credit_code, fine_fen)",
                 transaction: tx, commandTimeout: 0, cancellationToken: ct));
     }
 
