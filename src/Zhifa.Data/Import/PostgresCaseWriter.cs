@@ -33,7 +33,7 @@ internal sealed class PostgresCaseWriter : ICaseWriter
     {
         var w = new PostgresCaseWriter(conn, tx, upsert, errors, fileName);
         await w.ExecAsync(
-            "CREATE TEMP TABLE import_cases (line bigint NOT NULL, number text NOT NULL, agency_id bigint NOT NULL, category text NOT NULL, power_id bigint NOT NULL, filed_on date NOT NULL, procedure text, party_type text, party_name text, party_credit_code text, fine_fen bigint, decided_on date, published_on date, closed_on date, outcome text, officer_ids bigint[] NOT NULL) ON COMMIT DROP");
+            "CREATE TEMP TABLE import_cases (line bigint NOT NULL, number text COLLATE \"C\" NOT NULL, agency_id bigint NOT NULL, category text NOT NULL, power_id bigint NOT NULL, filed_on date NOT NULL, procedure text, party_type text, party_name text, party_credit_code text, fine_fen bigint, decided_on date, published_on date, closed_on date, outcome text, officer_ids bigint[] NOT NULL) ON COMMIT DROP");
         w._copy = await conn.BeginBinaryImportAsync($"COPY import_cases (line, {Columns}, officer_ids) FROM STDIN (FORMAT BINARY)");
         return w;
     }

@@ -72,9 +72,16 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Remove(typeof(Microsoft.EntityFrameworkCore.Metadata.Conventions.ForeignKeyIndexConvention));
 
+    /// <summary>
+    /// Case numbers compare by their bytes (V018, ADR-025): on PostgreSQL a column collation, on SQLite the default
+    /// (BINARY) already.
+    /// </summary>
+    private const string BytewiseCollation = "C";
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+        var postgres = Database.IsNpgsql();
         // The Identity tables' foreign-key indexes, which the convention used to add (V002).
         b.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>>().HasIndex(x => x.RoleId);
         b.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<string>>().HasIndex(x => x.UserId);
@@ -143,6 +150,8 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
             e.HasIndex(x => x.FiledOn, "IX_cases_general_penalty_filed_on").HasFilter("category = 'Penalty' AND procedure = 'General'")
                 .IncludeProperties(x => new { x.AgencyId, x.DecidedOn, x.PublishedOn, x.ExtensionDays, x.Number });
             e.Property(x => x.Number).HasMaxLength(64);
+            if (postgres)
+                e.Property(x => x.Number).UseCollation(BytewiseCollation);
             e.Property(x => x.Category).HasConversion<string>().HasMaxLength(32);
             e.Property(x => x.Procedure).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.PartyType).HasConversion<string>().HasMaxLength(32);
@@ -187,6 +196,8 @@ public sealed class ZhifaDbContext(DbContextOptions<ZhifaDbContext> options) : I
             e.HasIndex(x => new { x.AgencyId, x.SortKey });
             e.HasIndex(x => x.PartyCreditCode).HasFilter("party_credit_code IS NOT NULL");
             e.Property(x => x.Number).HasMaxLength(64);
+            if (postgres)
+                e.Property(x => x.Number).UseCollation(BytewiseCollation);
             e.Property(x => x.PartyType).HasMaxLength(32);
             e.Property(x => x.PartyCreditCode).HasMaxLength(18);
             e.Property(x => x.Outcome).HasMaxLength(200);

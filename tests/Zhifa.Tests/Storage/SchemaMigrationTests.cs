@@ -154,7 +154,7 @@ public sealed class PostgresSchemaMigrationTests(PostgresServer server) : Schema
     {
         var lines = new List<string>();
         lines.AddRange(await conn.QueryAsync<string>(
-            "SELECT table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '') || ' nullable=' || is_nullable || ' default=' || coalesce(column_default, '') || ' identity=' || is_identity FROM information_schema.columns WHERE table_schema = 'public'"));
+            "SELECT table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '') || ' nullable=' || is_nullable || ' default=' || coalesce(column_default, '') || ' identity=' || is_identity || coalesce(' collation=' || collation_name, '') FROM information_schema.columns WHERE table_schema = 'public'"));
         lines.AddRange(await conn.QueryAsync<string>("SELECT tablename || ' index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'public'"));
         lines.AddRange(await conn.QueryAsync<string>(
             "SELECT conrelid::regclass::text || ' constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace"));
