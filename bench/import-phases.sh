@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where a PostgreSQL import's time goes (issue 2, docs/performance.md): one `zhifa import` into a fresh database on a
-# throwaway PostgreSQL 15 that logs every statement's duration, then the phases and the longest statements of the end.
+# throwaway PostgreSQL 15 that logs every statement's duration, then the phases and the longest statements of the end,
+# and the CPU seconds of the client and of the server: on two cores, their sum over 2 is the least wall time possible.
 #   bench/import-phases.sh [CASES] [RUNS]
 # Uses the bench district of bench/import-and-report.sh (generated if missing). Needs the PostgreSQL 15 binaries and python3.
 set -euo pipefail
@@ -22,12 +23,17 @@ as_pg "$pgbin/initdb" -D "$pgdir/data" -U zhifa --auth=trust -E UTF8 --locale=C.
 as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -o "-k $pgdir/sock -p 55434 -c listen_addresses='' -c log_min_duration_statement=0" \
   -l "$pgdir/log" -w start >/dev/null
 trap 'as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true' EXIT
+# CPU of the server's finished processes: the postmaster's reaped children (each import's backend, its parallel workers).
+server_cpu() { awk '{ print $16 + $17 }' "/proc/$(head -1 "$pgdir/data/postmaster.pid")/stat"; }
 for i in $(seq "$runs"); do
   psql -h "$pgdir/sock" -p 55434 -U zhifa -d postgres -q -c "DROP DATABASE IF EXISTS z" -c "CREATE DATABASE z" -c "CHECKPOINT" 2>/dev/null
   : >"$pgdir/log.run"
   offset=$(stat -c %s "$pgdir/log")
+  before=$(server_cpu)
   /usr/bin/time -f "zhifa import: wall %e s, client CPU %U+%S s, peak RSS %M KiB" \
     $zhifa --db "postgres:Host=$pgdir/sock;Port=55434;Username=zhifa;Database=z" import "$data" >/dev/null
+  sleep 0.3 # the import's backend exits after the client disconnects
+  echo "server CPU: $(awk -v a="$before" -v b="$(server_cpu)" -v t="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) / t }') s (backends and parallel workers)"
   tail -c +"$((offset + 1))" "$pgdir/log" >"$pgdir/log.run"
   python3 "$root/bench/import_phases.py" "$pgdir/log.run"
 done
