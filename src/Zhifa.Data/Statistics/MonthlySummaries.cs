@@ -86,8 +86,15 @@ public static class MonthlySummaries
     {
         private static readonly string[] Categories = Enum.GetNames<Zhifa.Domain.Catalog.PowerCategory>();
         private readonly Dictionary<(int Month, long Agency, int Category, long Power), long> _cases = [];
-        private readonly Dictionary<(long Officer, int Month, long Agency), long> _officers = [];
         private readonly Dictionary<(int Month, long Agency), (long Decisions, long FineFen)> _fines = [];
+
+        // The officers' counts are most of the counting (1.4 million links at 600,000 cases), so they go in dense
+        // arrays: a slot per officer and agency (a few thousand, so the slots' table stays in the processor's cache), an
+        // array of slots per month. One dictionary entry per (officer, month, agency), scattered over megabytes, cost a
+        // cache miss per link.
+        private readonly Dictionary<(long Officer, long Agency), int> _officerSlots = [];
+        private readonly List<(long Officer, long Agency)> _slots = [];
+        private readonly Dictionary<int, int[]> _officerMonths = [];
 
         private static int Key(DateOnly day) => day.Year * 12 + day.Month - 1;
         private static DateOnly Month(int key) => new(key / 12, key % 12 + 1, 1);
@@ -96,8 +103,19 @@ public static class MonthlySummaries
         {
             var month = Key(row.FiledOn);
             CollectionsMarshal.GetValueRefOrAddDefault(_cases, (month, row.AgencyId, (int)row.Category, row.PowerId), out _)++;
+            ref var perSlot = ref CollectionsMarshal.GetValueRefOrAddDefault(_officerMonths, month, out _);
             foreach (var officer in row.OfficerIds)
-                CollectionsMarshal.GetValueRefOrAddDefault(_officers, (officer, month, row.AgencyId), out _)++;
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_officerSlots, (officer, row.AgencyId), out var known);
+                if (!known)
+                {
+                    slot = _slots.Count;
+                    _slots.Add((officer, row.AgencyId));
+                }
+                if (perSlot is null || perSlot.Length <= slot)
+                    Array.Resize(ref perSlot, Math.Max(_slots.Count, 2 * (perSlot?.Length ?? 16)));
+                perSlot[slot]++;
+            }
             if (row.Category == Zhifa.Domain.Catalog.PowerCategory.Penalty && row.DecidedOn is { } decided)
             {
                 ref var fines = ref CollectionsMarshal.GetValueRefOrAddDefault(_fines, (Key(decided), row.AgencyId), out _);
@@ -108,9 +126,18 @@ public static class MonthlySummaries
         public void Clear()
         {
             _cases.Clear();
-            _officers.Clear();
             _fines.Clear();
+            _officerSlots.Clear();
+            _slots.Clear();
+            _officerMonths.Clear();
         }
+
+        /// <summary>The officers' counts by (officer, month, agency), the summary table's key.</summary>
+        private IEnumerable<KeyValuePair<(long Officer, int Month, long Agency), long>> OfficerCounts() =>
+            from m in _officerMonths
+            from slot in Enumerable.Range(0, m.Value.Length)
+            where m.Value[slot] > 0
+            select KeyValuePair.Create((_slots[slot].Officer, m.Key, _slots[slot].Agency), (long)m.Value[slot]);
 
         /// <summary>
         /// Adds the counts to the stored summaries, in the import's transaction, in slices of <see cref="Slice"/> rows:
@@ -128,7 +155,7 @@ public static class MonthlySummaries
             await writer.WriteAsync(
                 "INSERT INTO officer_month_cases (month, officer_id, agency_id, cases) {0} " +
                 "ON CONFLICT (officer_id, month, agency_id) DO UPDATE SET cases = officer_month_cases.cases + excluded.cases",
-                InKeyOrder(_officers), kv => (Month(kv.Key.Month), kv.Key.Officer, null, kv.Key.Agency, kv.Value), ct);
+                InKeyOrder(OfficerCounts()), kv => (Month(kv.Key.Month), kv.Key.Officer, null, kv.Key.Agency, kv.Value), ct);
             await writer.WriteAsync(
                 "INSERT INTO decision_month_fines (month, agency_id, decisions, fine_fen) {0} " +
                 "ON CONFLICT (month, agency_id) DO UPDATE SET decisions = decision_month_fines.decisions + excluded.decisions, " +
@@ -137,7 +164,7 @@ public static class MonthlySummaries
         }
 
         /// <summary>The counts in the order of their table's primary key (the tuples are declared in it), so the upserts walk the index in order.</summary>
-        private static KeyValuePair<TKey, TValue>[] InKeyOrder<TKey, TValue>(Dictionary<TKey, TValue> rows) where TKey : notnull
+        private static KeyValuePair<TKey, TValue>[] InKeyOrder<TKey, TValue>(IEnumerable<KeyValuePair<TKey, TValue>> rows) where TKey : notnull
         {
             var ordered = rows.ToArray();
             Array.Sort(ordered, (x, y) => Comparer<TKey>.Default.Compare(x.Key, y.Key));
