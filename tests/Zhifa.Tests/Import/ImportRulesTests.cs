@@ -15,20 +15,23 @@ public abstract class ImportRulesTests
     private const string Officers = "执法证号,姓名,所属机关编码,发证日期,注销日期,法制审核人员\nO1,张三,A1,2020-01-01,,否\nO2,李四,A1,2020-01-01,2023-06-30,是\nO3,王五,A1,2020-01-01,,否\nO4,赵六,A2,2020-01-01,,否\n";
     private const string CaseHeader = "案件编号,机关编码,案件类别,职权编码,立案日期,执法人员,程序类型,当事人类型,当事人名称,统一社会信用代码,罚款金额,决定日期,公示日期,结案日期,处理结果\n";
 
-    private static async Task<(ImportOutcome Outcome, List<ImportError> Errors)> ImportAsync(DatabaseTarget target, TempDirectory dir,
+    private static Task<(ImportOutcome Outcome, List<ImportError> Errors)> ImportAsync(DatabaseTarget target, TempDirectory dir,
         string cases, bool upsert = false, bool withCatalog = true)
+    {
+        (string, string)[] catalog = withCatalog ? [("agencies.csv", Agencies), ("powers.csv", Powers), ("officers.csv", Officers)] : [];
+        return ImportFilesAsync(target, dir, new ImportOptions { Upsert = upsert }, [.. catalog, ("cases.csv", CaseHeader + cases)]);
+    }
+
+    /// <summary>Writes the named exchange files into a fresh folder and imports it.</summary>
+    private static async Task<(ImportOutcome Outcome, List<ImportError> Errors)> ImportFilesAsync(DatabaseTarget target, TempDirectory dir,
+        ImportOptions options, params (string Name, string Text)[] files)
     {
         var folder = Path.Combine(dir.Path, "in-" + Guid.NewGuid().ToString("N")[..6]);
         Directory.CreateDirectory(folder);
-        if (withCatalog)
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, "agencies.csv"), Agencies);
-            await File.WriteAllTextAsync(Path.Combine(folder, "powers.csv"), Powers);
-            await File.WriteAllTextAsync(Path.Combine(folder, "officers.csv"), Officers);
-        }
-        await File.WriteAllTextAsync(Path.Combine(folder, "cases.csv"), CaseHeader + cases);
+        foreach (var (name, text) in files)
+            await File.WriteAllTextAsync(Path.Combine(folder, name), text);
         var sink = new ListErrorSink();
-        var outcome = await new ExchangeImporter(target, new ImportOptions { Upsert = upsert }, TimeProvider.System).RunAsync(folder, sink);
+        var outcome = await new ExchangeImporter(target, options, TimeProvider.System).RunAsync(folder, sink);
         return (outcome, sink.Errors);
     }
 
@@ -192,18 +195,12 @@ public abstract class ImportRulesTests
     {
         using var dir = TestPaths.NewTempDirectory();
         var target = await NewDatabaseAsync(dir);
-        var folder = Path.Combine(dir.Path, "catalogue");
-        Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "agencies.csv"),
-            "机关编码,机关名称,机关类别,区划代码,上级机关编码\nA1,河东区市场监督管理局,委办局,120102,\nA2,河东区大王庄街道办事处,街道办事处,120102,A1\n");
-        await File.WriteAllTextAsync(Path.Combine(folder, "powers.csv"),
-            "职权编码,职权名称,职权类别,实施机关编码,法律依据\nA1-C01,对未按规定备案,行政处罚,A1,《食品安全法》第一百二十六条\nA2-J01,日常检查,行政检查,A2,\n");
-        await File.WriteAllTextAsync(Path.Combine(folder, "officers.csv"),
-            "执法证号,姓名,所属机关编码,发证日期,注销日期,法制审核人员,身份证号\n" +
-            "O1,张三,A1,2020-01-01,,是,11010519491231002X\nO2,李四,A2,2019-05-06,2023-06-30,否,\n");
-        var sink = new ListErrorSink();
-        (await new ExchangeImporter(target, new ImportOptions { Actor = "测试" }, TimeProvider.System).RunAsync(folder, sink)).Committed
-            .ShouldBeTrue(string.Join("\n", sink.Errors));
+        var (outcome, errors) = await ImportFilesAsync(target, dir, new ImportOptions { Actor = "测试" },
+            ("agencies.csv", "机关编码,机关名称,机关类别,区划代码,上级机关编码\nA1,河东区市场监督管理局,委办局,120102,\nA2,河东区大王庄街道办事处,街道办事处,120102,A1\n"),
+            ("powers.csv", "职权编码,职权名称,职权类别,实施机关编码,法律依据\nA1-C01,对未按规定备案,行政处罚,A1,《食品安全法》第一百二十六条\nA2-J01,日常检查,行政检查,A2,\n"),
+            ("officers.csv", "执法证号,姓名,所属机关编码,发证日期,注销日期,法制审核人员,身份证号\n" +
+                             "O1,张三,A1,2020-01-01,,是,11010519491231002X\nO2,李四,A2,2019-05-06,2023-06-30,否,\n"));
+        outcome.Committed.ShouldBeTrue(string.Join("\n", errors));
 
         await using var c = await target.OpenConnectionAsync();
         (await c.QueryAsync<(string, string, string, string, string?)>(
@@ -255,13 +252,10 @@ public abstract class ImportRulesTests
     {
         using var dir = TestPaths.NewTempDirectory();
         var target = await NewDatabaseAsync(dir);
-        var folder = Path.Combine(dir.Path, "bad");
-        Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "agencies.csv"), "\uFEFF机关编码,机关名称,机关类别,区划代码,机关电话\nA1,某局,委办局,120102,123\n");
-        var sink = new ListErrorSink();
-        var outcome = await new ExchangeImporter(target, new ImportOptions(), TimeProvider.System).RunAsync(folder, sink);
+        var (outcome, errors) = await ImportFilesAsync(target, dir, new ImportOptions(),
+            ("agencies.csv", "\uFEFF机关编码,机关名称,机关类别,区划代码,机关电话\nA1,某局,委办局,120102,123\n"));
         outcome.Committed.ShouldBeFalse();
-        sink.Errors.ShouldHaveSingleItem().ToString().ShouldStartWith("agencies.csv:1: 机关电话: 未知列");
+        errors.ShouldHaveSingleItem().ToString().ShouldStartWith("agencies.csv:1: 机关电话: 未知列");
     }
 
     [Fact]
@@ -269,17 +263,12 @@ public abstract class ImportRulesTests
     {
         using var dir = TestPaths.NewTempDirectory();
         var target = await NewDatabaseAsync(dir);
-        var folder = Path.Combine(dir.Path, "bad");
-        Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "agencies.csv"), Agencies);
-        await File.WriteAllTextAsync(Path.Combine(folder, "officers.csv"),
-            "执法证号,姓名,所属机关编码,发证日期,身份证号\nO1,张三,A1,2020-01-01,11010519491231002X\nO2,李四,A1,2020-01-01,110105194912310021\n");
-        var sink = new ListErrorSink();
-        await new ExchangeImporter(target, new ImportOptions(), TimeProvider.System).RunAsync(folder, sink);
-        sink.Errors.ShouldHaveSingleItem();
-        sink.Errors[0].Line.ShouldBe(3);
-        sink.Errors[0].Column.ShouldBe("身份证号");
-        sink.Errors[0].Reason.ShouldContain("第18位");
+        var (_, errors) = await ImportFilesAsync(target, dir, new ImportOptions(), ("agencies.csv", Agencies),
+            ("officers.csv", "执法证号,姓名,所属机关编码,发证日期,身份证号\nO1,张三,A1,2020-01-01,11010519491231002X\nO2,李四,A1,2020-01-01,110105194912310021\n"));
+        errors.ShouldHaveSingleItem();
+        errors[0].Line.ShouldBe(3);
+        errors[0].Column.ShouldBe("身份证号");
+        errors[0].Reason.ShouldContain("第18位");
     }
 
     [Fact]
