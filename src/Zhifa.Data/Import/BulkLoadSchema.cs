@@ -5,8 +5,8 @@ using Npgsql;
 namespace Zhifa.Data.Import;
 
 /// <summary>
-/// For a large import, the secondary indexes of the case tables (and of the public search's table, filled from them
-/// at the end of the load, ADR-011) are dropped inside the import's transaction and rebuilt from their own
+/// For a large import, the secondary indexes of the case tables (and of the public search's table, filled with them,
+/// ADR-011, ADR-026) are dropped inside the import's transaction and rebuilt from their own
 /// definitions at the end: one sorted build is several times cheaper than millions of
 /// random index inserts. The unique index on the case number stays, it finds duplicates. DDL is transactional on
 /// both engines, so a refused import rolls the indexes and constraints back with everything else. The triggers that
@@ -95,8 +95,8 @@ internal sealed class BulkLoadSchema
 
     /// <summary>
     /// Builds the indexes of <c>cases</c> and <c>case_officers</c> again and puts back their triggers and foreign keys.
-    /// Before the search table is filled from the cases: its <c>INSERT … SELECT</c> then reads the penalty cases through
-    /// their partial index instead of every row of <c>cases</c>.
+    /// Before the search table is filled from the cases where the writer has not filled it (SQLite, staging): its
+    /// <c>INSERT … SELECT</c> then reads the penalty cases through their partial index instead of every row of <c>cases</c>.
     /// </summary>
     public async Task RebuildCaseTablesAsync(DbConnection conn, DbTransaction tx)
     {

@@ -48,6 +48,9 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
             var lookup = await CatalogLookup.LoadAsync(conn, tx);
             var master = new MasterDataImport(conn, tx, lookup, options, errors, clock);
             var summaries = new List<ImportFileSummary>();
+            // Each file's SHA-256 for the record entry, hashed on another thread once the file has been read.
+            var hashes = new Dictionary<string, Task<(string Sha256, long Size)>>();
+            void HashRead(string file, string path) => hashes.TryAdd(file, Task.Run(() => Records.EvidenceHashing.Sha256Async(path, ct), ct));
             foreach (var file in present)
             {
                 var path = Path.Combine(folder, file);
@@ -56,8 +59,9 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
                     "agencies.csv" => await master.AgenciesAsync(path),
                     "powers.csv" => await master.PowersAsync(path),
                     "officers.csv" => await master.OfficersAsync(path),
-                    _ => await ImportCasesAsync(conn, tx, lookup, path, bulk, errors, progress, ct),
+                    _ => await ImportCasesAsync(conn, tx, lookup, path, bulk, errors, progress, () => HashRead(file, path), ct),
                 });
+                HashRead(file, path);
             }
             if (errors.Count == 0 && bulk && conn is SqliteConnection)
                 await CheckForeignKeysAsync(conn, tx, errors);
@@ -67,7 +71,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
                 return new ImportOutcome(false, summaries, errors.Count);
             }
             // 行政处罚法 第四十七条: imported history enters the full-process record as one entry per batch.
-            await Records.CaseRecord.AppendImportAsync(conn, tx, new Records.ImportBatch(folder, summaries, options.Actor, clock.GetUtcNow()), ct);
+            await Records.CaseRecord.AppendImportAsync(conn, tx, new Records.ImportBatch(folder, summaries, options.Actor, clock.GetUtcNow(), hashes), ct);
             await tx.CommitAsync(ct);
             return new ImportOutcome(true, summaries, 0);
         }
@@ -122,7 +126,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
     }
 
     private async Task<ImportFileSummary> ImportCasesAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx,
-        CatalogLookup lookup, string path, bool bulk, IImportErrorSink fileErrors, IProgress<ImportProgress>? progress, CancellationToken ct)
+        CatalogLookup lookup, string path, bool bulk, IImportErrorSink fileErrors, IProgress<ImportProgress>? progress, Action read, CancellationToken ct)
     {
         var errors = new LockedSink(fileErrors);
         using var t = CsvTable.Open(path, CaseRowValidator.Columns, errors);
@@ -136,12 +140,14 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         if (bulk)
             await schema.DropAsync(conn, tx);
         (long Inserted, long Updated) written;
+        long? publishedWithTheCases = null; // the direct writer copies the search table's rows with the cases
         if (conn is NpgsqlConnection pg && !options.Upsert)
         {
             try
             {
                 await using var direct = await PostgresDirectCaseWriter.StartAsync(pg, (NpgsqlTransaction)tx, bulk);
                 written = await CasePassAsync(t, direct, lookup, errors, errors, numbers, counts, progress, ct);
+                publishedWithTheCases = direct.Published;
             }
             catch (DuplicateCaseNumberException)
             {
@@ -164,15 +170,19 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
             };
             written = await CasePassAsync(t, writer, lookup, errors, errors, numbers, counts, progress, ct);
         }
+        read();
         if (errors.Count == 0)
         {
+            counts?.SortInBackground();
             if (bulk)
                 await schema.RebuildCaseTablesAsync(conn, tx);
-            // The public search's table (ADR-011), set-based after the load, from the cases' rebuilt indexes and before
-            // its own are rebuilt (a bulk load drops its secondary ones too): the new cases only, or every case an upsert named.
-            var published = numbers is null
-                ? await PublishedDecisions.AddImportedAsync(conn, tx, lastIdBefore, ct)
-                : await PublishedDecisions.RefreshNumbersAsync(conn, tx, numbers, ct);
+            // The public search's table (ADR-011): filled by the direct writer along with the cases, or else set-based
+            // after the load, from the cases' rebuilt indexes and before its own are rebuilt (a bulk load drops its
+            // secondary ones too): the new cases only, or every case an upsert named.
+            var published = publishedWithTheCases
+                            ?? (numbers is null
+                                ? await PublishedDecisions.AddImportedAsync(conn, tx, lastIdBefore, ct)
+                                : await PublishedDecisions.RefreshNumbersAsync(conn, tx, numbers, ct));
             if (counts is not null)
                 await counts.AddToAsync(conn, tx, ct);
             if (bulk)

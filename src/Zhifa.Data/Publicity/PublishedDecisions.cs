@@ -98,6 +98,35 @@ public static class PublishedDecisions
             .ToList();
     }
 
+    /// <summary>
+    /// The searchable text of a decision exactly as <see cref="InsertSql"/> computes it: an organisation's name as given;
+    /// else the visible surname — the first two characters when the name has at least three and they are a listed
+    /// compound surname (<see cref="PartyMasking.CompoundSurnames"/>), else the first character —, counted in characters
+    /// (Unicode scalars) as SQL's <c>length</c> and <c>substr</c> count them. For a writer that builds the rows itself
+    /// (<see cref="Import.PostgresDirectCaseWriter"/>); the table's tests hold it to the rows the SQL gives.
+    /// </summary>
+    internal static string SearchText(bool organisation, string? name)
+    {
+        if (name is null)
+            return "";
+        if (organisation)
+            return name;
+        int characters = 0, first = 0, firstTwo = 0;
+        foreach (var rune in name.EnumerateRunes())
+        {
+            characters++;
+            if (characters == 1)
+                first = rune.Utf16SequenceLength;
+            else if (characters == 2)
+                firstTwo = first + rune.Utf16SequenceLength;
+            else
+                break;
+        }
+        if (characters >= 3 && PartyMasking.CompoundSurnames.Contains(name[..firstTwo]))
+            return name[..firstTwo];
+        return name[..first];
+    }
+
     /// <summary>Makes <c>zhifa_party_grams</c> available on a SQLite connection (PostgreSQL has it from V008).</summary>
     public static void RegisterFunctions(DbConnection conn)
     {

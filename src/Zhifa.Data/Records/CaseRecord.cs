@@ -8,7 +8,13 @@ using Zhifa.Domain.Records;
 namespace Zhifa.Data.Records;
 
 /// <summary>An imported batch, as the import entry of the system chain records it.</summary>
-public sealed record ImportBatch(string Folder, IReadOnlyList<ImportFileSummary> Files, string Actor, DateTimeOffset ImportedAt);
+/// <param name="Hashes">
+/// the SHA-256 and size of files whose hashing the importer has already started — it starts each once it has read the
+/// file, so hashing a large case file overlaps the end of the load instead of following it; any other file is hashed
+/// when the entry is written
+/// </param>
+public sealed record ImportBatch(string Folder, IReadOnlyList<ImportFileSummary> Files, string Actor, DateTimeOffset ImportedAt,
+    IReadOnlyDictionary<string, Task<(string Sha256, long Size)>>? Hashes = null);
 
 /// <summary>
 /// Appends to the full-process record (ADR-006) inside the caller's transaction, so an entry is written exactly when
@@ -54,7 +60,8 @@ public static class CaseRecord
         foreach (var f in batch.Files)
         {
             var path = Path.Combine(batch.Folder, f.File);
-            (string Sha256, long Size)? hashed = File.Exists(path) ? await EvidenceHashing.Sha256Async(path, ct) : null;
+            (string Sha256, long Size)? hashed = batch.Hashes?.GetValueOrDefault(f.File) is { } started ? await started
+                : File.Exists(path) ? await EvidenceHashing.Sha256Async(path, ct) : null;
             files.Add(new
             {
                 file = f.File, sha256 = hashed?.Sha256, bytes = hashed?.Size, inserted = f.Inserted, updated = f.Updated, rows = f.Inserted + f.Updated,

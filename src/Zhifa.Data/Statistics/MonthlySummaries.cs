@@ -125,6 +125,7 @@ public static class MonthlySummaries
 
         public void Clear()
         {
+            _sorted = null;
             _cases.Clear();
             _fines.Clear();
             _officerSlots.Clear();
@@ -147,21 +148,38 @@ public static class MonthlySummaries
         /// </summary>
         public async Task AddToAsync(DbConnection conn, DbTransaction tx, CancellationToken ct = default)
         {
+            var (cases, officers, fines) = await (_sorted ?? Task.Run(Sort, ct));
+            _sorted = null;
             var writer = new SliceWriter(conn, tx);
             await writer.WriteAsync(
                 "INSERT INTO case_month_counts (month, agency_id, category, power_id, cases) {0} " +
                 "ON CONFLICT (month, agency_id, category, power_id) DO UPDATE SET cases = case_month_counts.cases + excluded.cases",
-                InKeyOrder(_cases), kv => (Month(kv.Key.Month), kv.Key.Agency, Categories[kv.Key.Category], kv.Key.Power, kv.Value), ct);
+                cases, kv => (Month(kv.Key.Month), kv.Key.Agency, Categories[kv.Key.Category], kv.Key.Power, kv.Value), ct);
             await writer.WriteAsync(
                 "INSERT INTO officer_month_cases (month, officer_id, agency_id, cases) {0} " +
                 "ON CONFLICT (officer_id, month, agency_id) DO UPDATE SET cases = officer_month_cases.cases + excluded.cases",
-                InKeyOrder(OfficerCounts()), kv => (Month(kv.Key.Month), kv.Key.Officer, null, kv.Key.Agency, kv.Value), ct);
+                officers, kv => (Month(kv.Key.Month), kv.Key.Officer, null, kv.Key.Agency, kv.Value), ct);
             await writer.WriteAsync(
                 "INSERT INTO decision_month_fines (month, agency_id, decisions, fine_fen) {0} " +
                 "ON CONFLICT (month, agency_id) DO UPDATE SET decisions = decision_month_fines.decisions + excluded.decisions, " +
                 "fine_fen = decision_month_fines.fine_fen + excluded.fine_fen",
-                InKeyOrder(_fines), kv => (Month(kv.Key.Month), kv.Key.Agency, null, kv.Value.Decisions, kv.Value.FineFen), ct);
+                fines, kv => (Month(kv.Key.Month), kv.Key.Agency, null, kv.Value.Decisions, kv.Value.FineFen), ct);
         }
+
+        /// <summary>
+        /// Once the file has been counted: puts the counts in their tables' key order on another thread, while the
+        /// import's connection is busy rebuilding indexes, so <see cref="AddToAsync"/> finds them ready.
+        /// </summary>
+        public void SortInBackground() => _sorted = Task.Run(Sort);
+
+        private Task<Sorted>? _sorted;
+
+        private sealed record Sorted(
+            KeyValuePair<(int Month, long Agency, int Category, long Power), long>[] Cases,
+            KeyValuePair<(long Officer, int Month, long Agency), long>[] Officers,
+            KeyValuePair<(int Month, long Agency), (long Decisions, long FineFen)>[] Fines);
+
+        private Sorted Sort() => new(InKeyOrder(_cases), InKeyOrder(OfficerCounts()), InKeyOrder(_fines));
 
         /// <summary>The counts in the order of their table's primary key (the tuples are declared in it), so the upserts walk the index in order.</summary>
         private static KeyValuePair<TKey, TValue>[] InKeyOrder<TKey, TValue>(IEnumerable<KeyValuePair<TKey, TValue>> rows) where TKey : notnull
@@ -180,6 +198,7 @@ public static class MonthlySummaries
         private sealed class SliceWriter(DbConnection conn, DbTransaction tx)
         {
             private string? _copyInto;
+            private NpgsqlRawCopyStream? _copy;
 
             public async Task WriteAsync<TKey, TValue>(string sql, KeyValuePair<TKey, TValue>[] rows,
                 Func<KeyValuePair<TKey, TValue>, (DateOnly Month, long A, string? Text, long B, long C)> shape, CancellationToken ct)
@@ -193,6 +212,18 @@ public static class MonthlySummaries
                     $"SELECT EXISTS (SELECT 1 FROM {target.Groups[1].Value})", transaction: tx, cancellationToken: ct))
                     ? $"COPY {target.Groups[1].Value} ({target.Groups[2].Value}) FROM STDIN (FORMAT BINARY)"
                     : null;
+                // … and its primary key is built after the COPY: one sorted build costs about half of inserting the rows
+                // one by one into it (72,000 officer-months at 600,000 cases: 0.05 s against 0.08–0.13 s).
+                string? keyRebuild = null;
+                if (_copyInto is not null)
+                {
+                    var table = target.Groups[1].Value;
+                    var (name, definition) = await conn.QuerySingleAsync<(string, string)>(new CommandDefinition(
+                        $"SELECT conname::text, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '{table}'::regclass AND contype = 'p'",
+                        transaction: tx, cancellationToken: ct));
+                    await conn.ExecuteAsync(new CommandDefinition($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"", transaction: tx, cancellationToken: ct));
+                    keyRebuild = $"ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {definition}";
+                }
                 var hasText = shape(rows[0]).Text is not null;
                 var months = new DateOnly[Math.Min(Slice, rows.Length)];
                 var a = new long[months.Length];
@@ -214,6 +245,16 @@ public static class MonthlySummaries
                 }
                 if (n > 0)
                     await FlushAsync(sql, months, a, texts, b, c, n, ct);
+                if (_copy is not null)
+                {
+                    using var end = new MemoryStream();
+                    new PgBinaryCopyWriter(end).Trailer();
+                    await _copy.WriteAsync(end.GetBuffer().AsMemory(0, (int)end.Length), ct);
+                    await _copy.DisposeAsync(); // ends the COPY: the server answers with its outcome
+                    _copy = null;
+                }
+                if (keyRebuild is not null)
+                    await conn.ExecuteAsync(new CommandDefinition(keyRebuild, transaction: tx, commandTimeout: 0, cancellationToken: ct));
             }
 
             private async Task FlushAsync(string sql, DateOnly[] months, long[] a, string[]? texts, long[] b, long[] c, int n, CancellationToken ct)
@@ -221,9 +262,14 @@ public static class MonthlySummaries
                 var columns = texts is null ? 4 : 5;
                 if (conn is NpgsqlConnection npgsql && _copyInto is { } copyCommand)
                 {
+                    // One COPY for the whole table, fed slice by slice: a statement per slice cost about as much again.
                     using var buffer = new MemoryStream();
                     var w = new PgBinaryCopyWriter(buffer);
-                    w.Header();
+                    if (_copy is null)
+                    {
+                        _copy = await npgsql.BeginRawBinaryCopyAsync(copyCommand, ct);
+                        w.Header();
+                    }
                     for (var i = 0; i < n; i++)
                     {
                         w.StartRow((short)columns);
@@ -234,9 +280,8 @@ public static class MonthlySummaries
                         w.Int64(b[i]);
                         w.Int64(c[i]);
                     }
-                    w.Trailer();
-                    await using var copy = await npgsql.BeginRawBinaryCopyAsync(copyCommand, ct);
-                    await copy.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
+                    w.Flush();
+                    await _copy.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
                     return;
                 }
                 if (conn is NpgsqlConnection)

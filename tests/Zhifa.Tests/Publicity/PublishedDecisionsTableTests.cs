@@ -80,6 +80,41 @@ public abstract class PublishedDecisionsTableTests
         await TableIsWhatTheCasesSayAsync(target);
     }
 
+    /// <summary>
+    /// However a plain import fills the table — on PostgreSQL its direct writer builds each row in C# and copies it with
+    /// the cases —, the rows are the ones the set-based INSERT … SELECT of every other writer gives. The names tell apart
+    /// counting by character or by UTF-16 unit or by text element (a combining accent, a character outside the BMP), a
+    /// compound surname with and without a given name, and what an organisation and a person may show.
+    /// </summary>
+    [Fact]
+    public async Task Import_WritesTheRowsTheSetBasedSelectGives()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var target = await NewDatabaseAsync(dir);
+        await ImportAsync(target, dir, FirstFile +
+            Penalty("ACCENT", "自然人", "e\u0301mile", null, "2025-03-05", "2025-03-09") +
+            Penalty("ASTRAL-PERSON", "自然人", "𠮷野家", null, "2025-03-05", "2025-03-09") +
+            Penalty("COMPOUND-LONG", "自然人", "欧阳娜娜", null, "2025-03-05", "2025-03-09") +
+            Penalty("PERSON-CODE", "自然人", "赵六", "91120102MA05K3QX1N", "2025-03-05", "2025-03-09") +
+            Penalty("ORG-NO-CODE", "其他组织", "河东区某某个体工商户", null, "2025-03-06", "2025-03-10"));
+        await using var c = await target.OpenConnectionAsync();
+        var stored = await RowsAsync(c, null);
+
+        await using var tx = await c.BeginTransactionAsync();
+        await c.ExecuteAsync("DELETE FROM published_decisions", transaction: tx);
+        await PublishedDecisions.AddImportedAsync(c, tx, lastIdBefore: 0);
+        var selected = await RowsAsync(c, tx);
+        await tx.RollbackAsync();
+
+        stored.Count.ShouldBe(11);
+        stored.ShouldBe(selected);
+    }
+
+    private static async Task<List<string>> RowsAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? tx) =>
+        (await c.QueryAsync("SELECT * FROM published_decisions ORDER BY sort_key", transaction: tx))
+        .Select(r => string.Join(" | ", ((IDictionary<string, object?>)r).Select(kv => $"{kv.Key}={kv.Value}")))
+        .ToList();
+
     [Fact]
     public async Task Import_OfMoreCases_AddsTheirDecisionsAndKeepsAWithdrawnOneOut()
     {
