@@ -15,8 +15,8 @@ work=${BENCH_DIR:-/tmp/zhifa-bench}
 data="$work/district-$cases"
 mkdir -p "$work"
 [ -f "$data/cases.csv" ] || python3 "$root/bench/generate-district.py" "$data" "$cases" 2022 2023
-dotnet build -c Release "$root/src/Zhifa" -v q -nologo >/dev/null
-zhifa="dotnet $root/src/Zhifa/bin/Release/net10.0/zhifa.dll"
+# the platform as deployed: a ReadyToRun publish (bench/publish.sh); ZHIFA_DLL= another build's zhifa.dll
+zhifa="dotnet ${ZHIFA_DLL:-$("$root/bench/publish.sh" "$work/zhifa-publish")}"
 migrate() { [ -n "${FRESH:-}" ] || $zhifa --db "$1" audit verify >/dev/null; }
 
 timed() { /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }; cat "$work/t"; }

@@ -12,8 +12,8 @@ work=${BENCH_DIR:-/tmp/zhifa-bench}
 data="$work/district-$cases"
 mkdir -p "$work"
 [ -f "$data/cases.csv" ] || python3 "$root/bench/generate-district.py" "$data" "$cases" 2022 2023
-dotnet build -c Release "$root/src/Zhifa" -v q -nologo >/dev/null
-zhifa="dotnet $root/src/Zhifa/bin/Release/net10.0/zhifa.dll"
+# the platform as deployed: a ReadyToRun publish (bench/publish.sh); ZHIFA_DLL= another build's zhifa.dll
+zhifa="dotnet ${ZHIFA_DLL:-$("$root/bench/publish.sh" "$work/zhifa-publish")}"
 
 pgbin=/usr/lib/postgresql/15/bin
 pgdir="$work/pg-phases"; rm -rf "$pgdir"; mkdir -p "$pgdir/sock"
