@@ -195,41 +195,43 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
 
     /// <summary>
     /// Reads the case file once: checks each row (reporting to <paramref name="rowErrors"/>) and writes the good
-    /// ones, noting their numbers in <paramref name="numbers"/> when given (an upsert refreshes those cases' publication). Reading and checking run on a second thread, ahead of the writer by a few bounded batches, so the two
-    /// cores of a small server parse and write at the same time while memory stays flat.
+    /// ones, noting their numbers in <paramref name="numbers"/> when given (an upsert refreshes those cases' publication).
+    /// A writer that stores rows in this process (SQLite) gets them from a second thread that reads and checks ahead of
+    /// it by a few bounded batches, so the two cores of a small server parse and write at the same time while memory
+    /// stays flat. A writer that only encodes rows for the database server's process (<see cref="ICaseWriter.OnlyEncodes"/>,
+    /// PostgreSQL's COPY) is called on the reading thread itself: the other core is the server's, and a third busy
+    /// thread only took turns with it.
     /// </summary>
     private async Task<(long Inserted, long Updated)> CasePassAsync(CsvTable t, ICaseWriter writer, CatalogLookup lookup,
         IImportErrorSink rowErrors, IImportErrorSink errors, List<string>? numbers, MonthlySummaries.BulkCounts? counts,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         counts?.Clear(); // a second pass (staging after a duplicate) counts afresh
+        if (writer.OnlyEncodes)
+        {
+            await ReadAsync(WriteAsync, ct);
+            return await writer.FinishAsync(write: errors.Count == 0);
+        }
+
         const int batchSize = 1024;
         var batches = Channel.CreateBounded<List<CaseRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = Task.Run(async () =>
         {
-            var validator = new CaseRowValidator(lookup, options, rowErrors);
             var batch = new List<CaseRow>(batchSize);
-            long rows = 0;
             try
             {
-                while (t.Read())
+                await ReadAsync(async row =>
                 {
-                    stop.Token.ThrowIfCancellationRequested();
-                    var row = new CaseRow(); // the writer keeps the row until its batch is written
-                    if (validator.Check(t, row))
-                        batch.Add(row);
+                    batch.Add(row);
                     if (batch.Count == batchSize)
                     {
                         await batches.Writer.WriteAsync(batch, stop.Token);
                         batch = new List<CaseRow>(batchSize);
                     }
-                    if (++rows % 8192 == 0)
-                        progress?.Report(new ImportProgress(t.FileName, t.Position, t.Length, rows));
-                }
+                }, stop.Token);
                 if (batch.Count > 0)
                     await batches.Writer.WriteAsync(batch, stop.Token);
-                progress?.Report(new ImportProgress(t.FileName, t.Length, t.Length, rows));
                 batches.Writer.Complete();
             }
             catch (Exception e)
@@ -241,11 +243,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(ct))
                 foreach (var row in batch)
-                {
-                    await writer.WriteAsync(row, t.FileName);
-                    numbers?.Add(row.Number);
-                    counts?.Add(row);
-                }
+                    await WriteAsync(row);
         }
         finally
         {
@@ -253,6 +251,29 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
             await reader;
         }
         return await writer.FinishAsync(write: errors.Count == 0);
+
+        async Task ReadAsync(Func<CaseRow, ValueTask> good, CancellationToken token)
+        {
+            var validator = new CaseRowValidator(lookup, options, rowErrors);
+            long rows = 0;
+            while (t.Read())
+            {
+                token.ThrowIfCancellationRequested();
+                var row = new CaseRow(); // the writer keeps the row until it is written
+                if (validator.Check(t, row))
+                    await good(row);
+                if (++rows % 8192 == 0)
+                    progress?.Report(new ImportProgress(t.FileName, t.Position, t.Length, rows));
+            }
+            progress?.Report(new ImportProgress(t.FileName, t.Length, t.Length, rows));
+        }
+
+        async ValueTask WriteAsync(CaseRow row)
+        {
+            await writer.WriteAsync(row, t.FileName);
+            numbers?.Add(row.Number);
+            counts?.Add(row);
+        }
     }
 
     /// <summary>Serialises reports from the reading thread and the writing thread of <see cref="CasePassAsync"/>.</summary>

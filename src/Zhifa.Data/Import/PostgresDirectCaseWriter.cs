@@ -51,6 +51,9 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
     private readonly IReadOnlyList<string> _uniqueRebuild;
     private long _nextId, _inserted;
 
+    /// <summary>Rows are encoded here and stored by the server, fed by the sender task.</summary>
+    public bool OnlyEncodes => true;
+
     /// <summary>The rows written to <c>published_decisions</c> with the cases (<see cref="AddPublished"/>).</summary>
     public long Published { get; private set; }
     /// <summary>

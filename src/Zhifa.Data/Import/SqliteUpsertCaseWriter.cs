@@ -125,6 +125,12 @@ internal interface ICaseWriter : IAsyncDisposable
 {
     Task WriteAsync(CaseRow row, string fileName);
 
+    /// <summary>
+    /// True when <see cref="WriteAsync"/> only encodes the row for the database server's own process to store, so
+    /// the reading thread may as well call it (ExchangeImporter.CasePassAsync); false when it stores the row here.
+    /// </summary>
+    bool OnlyEncodes => false;
+
     /// <summary>Ends the file; a staging writer checks duplicates and, when <paramref name="write"/>, stores the rows.</summary>
     Task<(long Inserted, long Updated)> FinishAsync(bool write);
 }
