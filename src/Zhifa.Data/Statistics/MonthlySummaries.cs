@@ -85,35 +85,30 @@ public static class MonthlySummaries
     public sealed class BulkCounts
     {
         private static readonly string[] Categories = Enum.GetNames<Zhifa.Domain.Catalog.PowerCategory>();
-        private readonly Dictionary<(int Month, long Agency, int Category, long Power), long> _cases = [];
         private readonly Dictionary<(int Month, long Agency), (long Decisions, long FineFen)> _fines = [];
 
-        // The officers' counts are most of the counting (1.4 million links at 600,000 cases), so they go in dense
-        // arrays: a slot per officer and agency (a few thousand, so the slots' table stays in the processor's cache), an
-        // array of slots per month. One dictionary entry per (officer, month, agency), scattered over megabytes, cost a
-        // cache miss per link.
-        private readonly Dictionary<(long Officer, long Agency), int> _officerSlots = [];
-        private readonly List<(long Officer, long Agency)> _slots = [];
+        // Cases by power and officers' links go in dense arrays (1.4 million links and 600,000 cases at 600,000
+        // cases): a slot per power (with its agency and kind) and per officer (with its agency) — a few thousand, so
+        // the slots stay in the processor's cache —, an array of slots per month. A dictionary entry per (month, …)
+        // key, scattered over megabytes, cost a cache miss and a hash of the whole tuple per row.
+        private readonly Slots<(long Power, long Agency, int Category)> _powers = new();
+        private readonly Dictionary<int, int[]> _powerMonths = [];
+        private readonly Slots<(long Officer, long Agency)> _officers = new();
         private readonly Dictionary<int, int[]> _officerMonths = [];
 
         private static int Key(DateOnly day) => day.Year * 12 + day.Month - 1;
         private static DateOnly Month(int key) => new(key / 12, key % 12 + 1, 1);
 
-        internal void Add(CaseRow row)
+        public void Add(CaseRow row)
         {
             var month = Key(row.FiledOn);
-            CollectionsMarshal.GetValueRefOrAddDefault(_cases, (month, row.AgencyId, (int)row.Category, row.PowerId), out _)++;
+            Count(_powerMonths, month, _powers.Of(row.PowerId, (row.PowerId, row.AgencyId, (int)row.Category)), _powers.Count);
             ref var perSlot = ref CollectionsMarshal.GetValueRefOrAddDefault(_officerMonths, month, out _);
             foreach (var officer in row.OfficerIds)
             {
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_officerSlots, (officer, row.AgencyId), out var known);
-                if (!known)
-                {
-                    slot = _slots.Count;
-                    _slots.Add((officer, row.AgencyId));
-                }
+                var slot = _officers.Of(officer, (officer, row.AgencyId));
                 if (perSlot is null || perSlot.Length <= slot)
-                    Array.Resize(ref perSlot, Math.Max(_slots.Count, 2 * (perSlot?.Length ?? 16)));
+                    Array.Resize(ref perSlot, Math.Max(_officers.Count, 2 * (perSlot?.Length ?? 16)));
                 perSlot[slot]++;
             }
             if (row.Category == Zhifa.Domain.Catalog.PowerCategory.Penalty && row.DecidedOn is { } decided)
@@ -123,13 +118,59 @@ public static class MonthlySummaries
             }
         }
 
+        private static void Count(Dictionary<int, int[]> months, int month, int slot, int slots)
+        {
+            ref var perSlot = ref CollectionsMarshal.GetValueRefOrAddDefault(months, month, out _);
+            if (perSlot is null || perSlot.Length <= slot)
+                Array.Resize(ref perSlot, Math.Max(slots, 2 * (perSlot?.Length ?? 16)));
+            perSlot[slot]++;
+        }
+
+        /// <summary>
+        /// Dense slot numbers for keys whose id almost always decides the rest — a power its agency and kind, an officer
+        /// its agency, as the importer has checked: found by the id and confirmed on the whole key; only a key its id has
+        /// not been seen with goes through a dictionary of whole keys.
+        /// </summary>
+        private sealed class Slots<TKey> where TKey : IEquatable<TKey>
+        {
+            private readonly Dictionary<long, int> _byId = [];
+            private readonly Dictionary<TKey, int> _others = [];
+            public readonly List<TKey> Keys = [];
+
+            public int Count => Keys.Count;
+
+            public int Of(long id, TKey key)
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_byId, id, out var known);
+                if (!known)
+                    return slot = Add(key);
+                if (Keys[slot].Equals(key))
+                    return slot;
+                ref var other = ref CollectionsMarshal.GetValueRefOrAddDefault(_others, key, out var seen);
+                return seen ? other : other = Add(key);
+            }
+
+            private int Add(TKey key)
+            {
+                Keys.Add(key);
+                return Keys.Count - 1;
+            }
+
+            public void Clear()
+            {
+                _byId.Clear();
+                _others.Clear();
+                Keys.Clear();
+            }
+        }
+
         public void Clear()
         {
             _sorted = null;
-            _cases.Clear();
             _fines.Clear();
-            _officerSlots.Clear();
-            _slots.Clear();
+            _powers.Clear();
+            _powerMonths.Clear();
+            _officers.Clear();
             _officerMonths.Clear();
         }
 
@@ -138,7 +179,16 @@ public static class MonthlySummaries
             from m in _officerMonths
             from slot in Enumerable.Range(0, m.Value.Length)
             where m.Value[slot] > 0
-            select KeyValuePair.Create((_slots[slot].Officer, m.Key, _slots[slot].Agency), (long)m.Value[slot]);
+            let k = _officers.Keys[slot]
+            select KeyValuePair.Create((k.Officer, m.Key, k.Agency), (long)m.Value[slot]);
+
+        /// <summary>The cases' counts by (month, agency, kind, power), the summary table's key.</summary>
+        private IEnumerable<KeyValuePair<(int Month, long Agency, int Category, long Power), long>> CaseCounts() =>
+            from m in _powerMonths
+            from slot in Enumerable.Range(0, m.Value.Length)
+            where m.Value[slot] > 0
+            let k = _powers.Keys[slot]
+            select KeyValuePair.Create((m.Key, k.Agency, k.Category, k.Power), (long)m.Value[slot]);
 
         /// <summary>
         /// Adds the counts to the stored summaries, in the import's transaction, in slices of <see cref="Slice"/> rows:
@@ -179,7 +229,7 @@ public static class MonthlySummaries
             KeyValuePair<(long Officer, int Month, long Agency), long>[] Officers,
             KeyValuePair<(int Month, long Agency), (long Decisions, long FineFen)>[] Fines);
 
-        private Sorted Sort() => new(InKeyOrder(_cases), InKeyOrder(OfficerCounts()), InKeyOrder(_fines));
+        private Sorted Sort() => new(InKeyOrder(CaseCounts()), InKeyOrder(OfficerCounts()), InKeyOrder(_fines));
 
         /// <summary>The counts in the order of their table's primary key (the tuples are declared in it), so the upserts walk the index in order.</summary>
         private static KeyValuePair<TKey, TValue>[] InKeyOrder<TKey, TValue>(IEnumerable<KeyValuePair<TKey, TValue>> rows) where TKey : notnull

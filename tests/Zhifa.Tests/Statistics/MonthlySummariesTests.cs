@@ -54,6 +54,40 @@ public abstract class MonthlySummariesTests
         missing.ShouldAllBe(d => d.StartsWith("officer_month_cases", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The bulk counts find a power's or an officer's slot by its id alone, as the importer's checks tie a power to its
+    /// agency and kind and an officer to its agency; a row that did not — a power or officer met again with another
+    /// agency — is still counted under its own key.
+    /// </summary>
+    [Fact]
+    public async Task BulkCounts_KeepAPowerOrOfficerMetWithAnotherAgencyApart()
+    {
+        using var dir = TestPaths.NewTempDirectory();
+        var target = await NewDatabaseAsync(dir);
+        var counts = new MonthlySummaries.BulkCounts();
+        CaseRow Row(long agency, long power, params long[] officers)
+        {
+            var row = new CaseRow { AgencyId = agency, PowerId = power, Category = Zhifa.Domain.Catalog.PowerCategory.Inspection, FiledOn = new DateOnly(2025, 3, 4) };
+            row.OfficerIds.AddRange(officers);
+            return row;
+        }
+        counts.Add(Row(1, 10, 100, 101));
+        counts.Add(Row(1, 10, 100));
+        counts.Add(Row(2, 10, 100)); // power 10 and officer 100 again, with agency 2
+
+        await using var conn = await target.OpenConnectionAsync();
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            await counts.AddToAsync(conn, tx);
+            await tx.CommitAsync();
+        }
+
+        (await conn.QueryAsync<(long, long, long)>("SELECT agency_id, power_id, cases FROM case_month_counts ORDER BY agency_id"))
+            .ShouldBe([(1L, 10L, 2L), (2L, 10L, 1L)]);
+        (await conn.QueryAsync<(long, long, long)>("SELECT officer_id, agency_id, cases FROM officer_month_cases ORDER BY officer_id, agency_id"))
+            .ShouldBe([(100L, 1L, 2L), (100L, 2L, 1L), (101L, 1L, 1L)]);
+    }
+
     [Fact]
     public async Task ASecondBulkImport_AddsToTheSummariesAlreadyThere()
     {
