@@ -173,6 +173,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
         read();
         if (errors.Count == 0)
         {
+            _ = Task.Run(Records.CaseRecord.Prepare);
             counts?.SortInBackground();
             if (bulk)
                 await schema.RebuildCaseTablesAsync(conn, tx);
