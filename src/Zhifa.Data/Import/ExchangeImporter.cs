@@ -61,7 +61,7 @@ public sealed class ExchangeImporter(DatabaseTarget target, ImportOptions option
                     "officers.csv" => await master.OfficersAsync(path),
                     _ => await ImportCasesAsync(conn, tx, lookup, path, bulk, errors, progress, () => HashRead(file, path), ct),
                 });
-                HashRead(file, path);
+                HashRead(file, path); // the case file's hashing already started when its pass had read it
             }
             if (errors.Count == 0 && bulk && conn is SqliteConnection)
                 await CheckForeignKeysAsync(conn, tx, errors);

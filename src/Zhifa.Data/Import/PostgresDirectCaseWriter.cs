@@ -125,8 +125,7 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
     public async Task WriteAsync(CaseRow row, string fileName)
     {
         var id = _nextId++;
-        var c = _chunk.Cases;
-        c.StartRow(16);
+        var c = _chunk.Cases.Row(16);
         c.Int64(id);
         c.Text(row.Number);
         c.Int64(row.AgencyId);
@@ -143,22 +142,21 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
         c.Date(row.ClosedOn);
         c.Text(row.Outcome);
         c.Int32(0);
-        var links = _chunk.Links;
         // In key order, (case_id, officer_id): the rebuild of the links' primary key then finds its input already
         // sorted, which its sort checks first (0.1 s of the server's 0.5 s at 1.4 million links). Readers order the
         // officers themselves; the file's order of them carries no meaning.
         row.OfficerIds.Sort();
         foreach (var officer in row.OfficerIds)
         {
-            links.StartRow(3);
-            links.Int64(id);
-            links.Int64(officer);
-            links.Date(row.FiledOn);
+            var link = _chunk.Links.Row(3);
+            link.Int64(id);
+            link.Int64(officer);
+            link.Date(row.FiledOn);
         }
         if (row is { Category: PowerCategory.Penalty, Procedure: ProcedureType.General, DecidedOn: { } decided, PublishedOn: { } published })
             AddPublished(id, row, decided, published);
         _inserted++;
-        if (++_chunk.Rows == _chunkRows)
+        if (_chunk.Cases.Rows == _chunkRows)
         {
             _chunkRows = Math.Min(_chunkRows * 2, ChunkRows);
             await HandOverAsync();
@@ -175,8 +173,7 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
     {
         var organisation = row.PartyType is PartyType.LegalPerson or PartyType.OtherOrganisation;
         var text = PublishedDecisions.SearchText(organisation, row.PartyName);
-        var p = _chunk.Published;
-        p.StartRow(12);
+        var p = _chunk.Published.Row(12);
         p.Int64(PublishedDecisions.SortKey(decided, id));
         p.Int64(id);
         p.Int64(row.AgencyId);
@@ -189,7 +186,6 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
         p.Text(row.Outcome);
         p.Text(text);
         p.Text(PublishedDecisions.Grams(text));
-        _chunk.PublishedRows++;
         Published++;
     }
 
@@ -216,10 +212,9 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
         {
             await foreach (var chunk in _full.Reader.ReadAllAsync())
             {
-                await CopyAsync($"COPY cases ({Columns}) FROM STDIN (FORMAT BINARY)", chunk.CasesBytes);
-                await CopyAsync("COPY case_officers (case_id, officer_id, filed_on) FROM STDIN (FORMAT BINARY)", chunk.LinksBytes);
-                if (chunk.PublishedRows > 0)
-                    await CopyAsync($"COPY published_decisions ({PublishedColumns}) FROM STDIN (FORMAT BINARY)", chunk.PublishedBytes);
+                foreach (var part in chunk.Parts)
+                    if (part.Rows > 0)
+                        await CopyAsync(part.Command, part.Bytes);
                 _empty.Writer.TryWrite(chunk);
             }
         }
@@ -256,7 +251,7 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
 
     public async Task<(long Inserted, long Updated)> FinishAsync(bool write)
     {
-        if (_chunk.Rows > 0)
+        if (_chunk.Cases.Rows > 0)
             await HandOverAsync();
         _full.Writer.TryComplete();
         await _sender; // a duplicate number surfaces here as DuplicateCaseNumberException
@@ -294,43 +289,61 @@ internal sealed class PostgresDirectCaseWriter : ICaseWriter
         }
     }
 
-    /// <summary>
-    /// One chunk of cases, their links and their published decisions, each a complete binary COPY stream (header, rows,
-    /// trailer).
-    /// </summary>
+    /// <summary>One chunk: its cases, their links and their published decisions, each a part of its own.</summary>
     private sealed class Chunk
     {
-        private readonly MemoryStream _cases = new(ChunkRows * 200), _links = new(ChunkRows * 3 * 40), _published = new(ChunkRows * 20);
-        public readonly PgBinaryCopyWriter Cases, Links, Published;
-        public int Rows, PublishedRows;
+        public readonly CopyPart Cases = new($"COPY cases ({Columns}) FROM STDIN (FORMAT BINARY)", ChunkRows * 200);
+        public readonly CopyPart Links = new("COPY case_officers (case_id, officer_id, filed_on) FROM STDIN (FORMAT BINARY)", ChunkRows * 3 * 40);
+        public readonly CopyPart Published = new($"COPY published_decisions ({PublishedColumns}) FROM STDIN (FORMAT BINARY)", ChunkRows * 20);
 
-        public Chunk()
-        {
-            Cases = new PgBinaryCopyWriter(_cases);
-            Links = new PgBinaryCopyWriter(_links);
-            Published = new PgBinaryCopyWriter(_published);
-        }
-
-        public ReadOnlyMemory<byte> CasesBytes => _cases.GetBuffer().AsMemory(0, (int)_cases.Length);
-        public ReadOnlyMemory<byte> LinksBytes => _links.GetBuffer().AsMemory(0, (int)_links.Length);
-        public ReadOnlyMemory<byte> PublishedBytes => _published.GetBuffer().AsMemory(0, (int)_published.Length);
+        /// <summary>In the order the sender copies them: a link's case, and a search row's case, come first.</summary>
+        public IEnumerable<CopyPart> Parts => [Cases, Links, Published];
 
         public void Start()
         {
-            _cases.SetLength(0);
-            _links.SetLength(0);
-            _published.SetLength(0);
-            Rows = PublishedRows = 0;
-            Cases.Header();
-            Links.Header();
-            Published.Header();
+            foreach (var part in Parts)
+                part.Start();
         }
 
         public void End()
         {
-            Cases.Trailer();
-            Links.Trailer();
-            Published.Trailer();
+            foreach (var part in Parts)
+                part.End();
         }
+    }
+
+    /// <summary>One table's part of a chunk: a complete binary COPY stream (header, rows, trailer) and the statement that copies it.</summary>
+    private sealed class CopyPart
+    {
+        private readonly MemoryStream _bytes;
+        private readonly PgBinaryCopyWriter _writer;
+        public readonly string Command;
+        public int Rows { get; private set; }
+
+        public CopyPart(string command, int capacity)
+        {
+            Command = command;
+            _bytes = new MemoryStream(capacity);
+            _writer = new PgBinaryCopyWriter(_bytes);
+        }
+
+        public ReadOnlyMemory<byte> Bytes => _bytes.GetBuffer().AsMemory(0, (int)_bytes.Length);
+
+        /// <summary>Starts a row of <paramref name="fields"/> fields; its values follow on the writer returned.</summary>
+        public PgBinaryCopyWriter Row(short fields)
+        {
+            Rows++;
+            _writer.StartRow(fields);
+            return _writer;
+        }
+
+        public void Start()
+        {
+            _bytes.SetLength(0);
+            Rows = 0;
+            _writer.Header();
+        }
+
+        public void End() => _writer.Trailer();
     }
 }

@@ -87,14 +87,12 @@ public static class MonthlySummaries
         private static readonly string[] Categories = Enum.GetNames<Zhifa.Domain.Catalog.PowerCategory>();
         private readonly Dictionary<(int Month, long Agency), (long Decisions, long FineFen)> _fines = [];
 
-        // Cases by power and officers' links go in dense arrays (1.4 million links and 600,000 cases at 600,000
-        // cases): a slot per power (with its agency and kind) and per officer (with its agency) — a few thousand, so
-        // the slots stay in the processor's cache —, an array of slots per month. A dictionary entry per (month, …)
+        // Cases by power and officers' links are counted in dense arrays (1.4 million links and 600,000 cases at
+        // 600,000 cases): a slot per power (with its agency and kind) and per officer (with its agency) — a few thousand,
+        // so the slots stay in the processor's cache —, an array of slots per month. A dictionary entry per (month, …)
         // key, scattered over megabytes, cost a cache miss and a hash of the whole tuple per row.
-        private readonly Slots<(long Power, long Agency, int Category)> _powers = new();
-        private readonly Dictionary<int, int[]> _powerMonths = [];
-        private readonly Slots<(long Officer, long Agency)> _officers = new();
-        private readonly Dictionary<int, int[]> _officerMonths = [];
+        private readonly MonthlyCounts<(long Power, long Agency, int Category)> _powers = new();
+        private readonly MonthlyCounts<(long Officer, long Agency)> _officers = new();
 
         private static int Key(DateOnly day) => day.Year * 12 + day.Month - 1;
         private static DateOnly Month(int key) => new(key / 12, key % 12 + 1, 1);
@@ -102,15 +100,9 @@ public static class MonthlySummaries
         public void Add(CaseRow row)
         {
             var month = Key(row.FiledOn);
-            Count(_powerMonths, month, _powers.Of(row.PowerId, (row.PowerId, row.AgencyId, (int)row.Category)), _powers.Count);
-            ref var perSlot = ref CollectionsMarshal.GetValueRefOrAddDefault(_officerMonths, month, out _);
+            _powers.Add(month, row.PowerId, (row.PowerId, row.AgencyId, (int)row.Category));
             foreach (var officer in row.OfficerIds)
-            {
-                var slot = _officers.Of(officer, (officer, row.AgencyId));
-                if (perSlot is null || perSlot.Length <= slot)
-                    Array.Resize(ref perSlot, Math.Max(_officers.Count, 2 * (perSlot?.Length ?? 16)));
-                perSlot[slot]++;
-            }
+                _officers.Add(month, officer, (officer, row.AgencyId));
             if (row.Category == Zhifa.Domain.Catalog.PowerCategory.Penalty && row.DecidedOn is { } decided)
             {
                 ref var fines = ref CollectionsMarshal.GetValueRefOrAddDefault(_fines, (Key(decided), row.AgencyId), out _);
@@ -118,49 +110,56 @@ public static class MonthlySummaries
             }
         }
 
-        private static void Count(Dictionary<int, int[]> months, int month, int slot, int slots)
-        {
-            ref var perSlot = ref CollectionsMarshal.GetValueRefOrAddDefault(months, month, out _);
-            if (perSlot is null || perSlot.Length <= slot)
-                Array.Resize(ref perSlot, Math.Max(slots, 2 * (perSlot?.Length ?? 16)));
-            perSlot[slot]++;
-        }
-
         /// <summary>
-        /// Dense slot numbers for keys whose id almost always decides the rest — a power its agency and kind, an officer
-        /// its agency, as the importer has checked: found by the id and confirmed on the whole key; only a key its id has
-        /// not been seen with goes through a dictionary of whole keys.
+        /// Counts per month of keys whose id almost always decides the rest — a power its agency and kind, an officer its
+        /// agency, as the importer has checked. A key's slot is found by its id and confirmed on the whole key; only a key
+        /// its id has not been seen with goes through a dictionary of whole keys.
         /// </summary>
-        private sealed class Slots<TKey> where TKey : IEquatable<TKey>
+        private sealed class MonthlyCounts<TKey> where TKey : IEquatable<TKey>
         {
             private readonly Dictionary<long, int> _byId = [];
             private readonly Dictionary<TKey, int> _others = [];
-            public readonly List<TKey> Keys = [];
+            private readonly List<TKey> _keys = [];
+            private readonly Dictionary<int, int[]> _months = [];
 
-            public int Count => Keys.Count;
-
-            public int Of(long id, TKey key)
+            public void Add(int month, long id, TKey key)
             {
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_byId, id, out var known);
-                if (!known)
-                    return slot = Add(key);
-                if (Keys[slot].Equals(key))
-                    return slot;
-                ref var other = ref CollectionsMarshal.GetValueRefOrAddDefault(_others, key, out var seen);
-                return seen ? other : other = Add(key);
+                var slot = SlotOf(id, key);
+                ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_months, month, out _);
+                if (counts is null || counts.Length <= slot)
+                    Array.Resize(ref counts, Math.Max(_keys.Count, 2 * (counts?.Length ?? 16)));
+                counts[slot]++;
             }
 
-            private int Add(TKey key)
-            {
-                Keys.Add(key);
-                return Keys.Count - 1;
-            }
+            public IEnumerable<(int Month, TKey Key, long Count)> Counts() =>
+                from m in _months
+                from slot in Enumerable.Range(0, m.Value.Length)
+                where m.Value[slot] > 0
+                select (m.Key, _keys[slot], (long)m.Value[slot]);
 
             public void Clear()
             {
                 _byId.Clear();
                 _others.Clear();
-                Keys.Clear();
+                _keys.Clear();
+                _months.Clear();
+            }
+
+            private int SlotOf(long id, TKey key)
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_byId, id, out var known);
+                if (!known)
+                    return slot = NewSlot(key);
+                if (_keys[slot].Equals(key))
+                    return slot;
+                ref var other = ref CollectionsMarshal.GetValueRefOrAddDefault(_others, key, out var seen);
+                return seen ? other : other = NewSlot(key);
+            }
+
+            private int NewSlot(TKey key)
+            {
+                _keys.Add(key);
+                return _keys.Count - 1;
             }
         }
 
@@ -169,26 +168,16 @@ public static class MonthlySummaries
             _sorted = null;
             _fines.Clear();
             _powers.Clear();
-            _powerMonths.Clear();
             _officers.Clear();
-            _officerMonths.Clear();
         }
 
         /// <summary>The officers' counts by (officer, month, agency), the summary table's key.</summary>
         private IEnumerable<KeyValuePair<(long Officer, int Month, long Agency), long>> OfficerCounts() =>
-            from m in _officerMonths
-            from slot in Enumerable.Range(0, m.Value.Length)
-            where m.Value[slot] > 0
-            let k = _officers.Keys[slot]
-            select KeyValuePair.Create((k.Officer, m.Key, k.Agency), (long)m.Value[slot]);
+            _officers.Counts().Select(c => KeyValuePair.Create((c.Key.Officer, c.Month, c.Key.Agency), c.Count));
 
         /// <summary>The cases' counts by (month, agency, kind, power), the summary table's key.</summary>
         private IEnumerable<KeyValuePair<(int Month, long Agency, int Category, long Power), long>> CaseCounts() =>
-            from m in _powerMonths
-            from slot in Enumerable.Range(0, m.Value.Length)
-            where m.Value[slot] > 0
-            let k = _powers.Keys[slot]
-            select KeyValuePair.Create((m.Key, k.Agency, k.Category, k.Power), (long)m.Value[slot]);
+            _powers.Counts().Select(c => KeyValuePair.Create((c.Month, c.Key.Agency, c.Key.Category, c.Key.Power), c.Count));
 
         /// <summary>
         /// Adds the counts to the stored summaries, in the import's transaction, in slices of <see cref="Slice"/> rows:
